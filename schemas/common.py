@@ -1,0 +1,51 @@
+"""Parts shared by every record: evidence spans, flags and the closed vocabularies."""
+from __future__ import annotations
+
+from enum import StrEnum
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+
+class Strict(BaseModel):
+    """Rejects unknown keys so a typo in a producer fails loudly instead of vanishing."""
+
+    model_config = ConfigDict(extra="forbid")
+
+
+class Evidence(Strict):
+    """A verbatim slice of the source text: ``source_text[start:end] == text``."""
+
+    text: str = Field(min_length=1)
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+
+    @model_validator(mode="after")
+    def _span_matches_length(self) -> Evidence:
+        if self.end - self.start != len(self.text):
+            raise ValueError(f"span {self.start}:{self.end} does not have the length of {self.text!r}")
+        return self
+
+
+class Qualifier(StrEnum):
+    exact = "exact"
+    at_least = "at_least"
+    at_most = "at_most"
+    approx = "approx"
+
+
+class Severity(StrEnum):
+    info = "info"
+    warning = "warning"
+    error = "error"
+
+
+class Flag(Strict):
+    """Something a person should look at: a contradiction, an ungrounded claim, an odd value."""
+
+    code: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
+    severity: Severity
+    message: str
+    cluster: str | None = None
+    metric: str | None = None
+    paths: list[str] = Field(default_factory=list, description="JSON pointers into the release")
+    evidence: list[Evidence] = Field(default_factory=list)

@@ -1,0 +1,41 @@
+"""A cluster figure: a number, normalised to base units, with the characters it came from."""
+from __future__ import annotations
+
+import datetime as dt
+from enum import StrEnum
+
+from pydantic import Field
+
+from schemas.common import Evidence, Qualifier, Strict
+
+
+class Metric(StrEnum):
+    members = "members"
+    companies = "companies"
+    smes = "smes"
+    academic_institutions = "academic_institutions"
+    research_centres = "research_centres"
+    hospitals = "hospitals"
+    jobs = "jobs"
+    researchers = "researchers"
+    export_revenue = "export_revenue"
+    revenue = "revenue"
+    production_share = "production_share"
+    offices = "offices"
+    production_sites = "production_sites"
+    projects = "projects"
+    funding = "funding"
+
+
+MONEY_METRICS = frozenset({Metric.export_revenue, Metric.revenue, Metric.funding})
+SHARE_METRICS = frozenset({Metric.production_share})
+
+
+class Figure(Strict):
+    metric: Metric
+    value: int | float = Field(description="In base units: '26 Mds' is 26000000000, '53 %' is 53")
+    unit: str = Field(description="'count', 'percent' or an ISO 4217 currency code")
+    qualifier: Qualifier = Qualifier.exact
+    as_of: dt.date | None = Field(default=None, description="Defaults to the release date")
+    scope: str | None = Field(default=None, description="Sub-region or group the figure covers, e.g. 'Normandie'")
+    evidence: Evidence | None = None

@@ -1,0 +1,66 @@
+"""The output contract: one PressRelease per source file."""
+from __future__ import annotations
+
+import datetime as dt
+from typing import Literal
+
+from pydantic import Field
+
+from schemas.agreement import Agreement
+from schemas.cluster import ClusterProfile
+from schemas.common import Evidence, Flag, Strict
+
+SCHEMA_VERSION = "1.0.0"
+
+
+class Source(Strict):
+    path: str
+    sha256: str = Field(pattern=r"^[0-9a-f]{64}$")
+    chars: int = Field(ge=0)
+    encoding: str
+
+
+class Place(Strict):
+    name: str
+    country: str | None = Field(default=None, pattern=r"^[A-Z]{2}$")
+
+
+class Person(Strict):
+    name: str
+    role: str | None = None
+    organisation: str | None = None
+    evidence: Evidence | None = None
+
+
+class Contact(Strict):
+    name: str | None = None
+    organisation: str | None = None
+    email: str | None = None
+    phone: str | None = Field(default=None, pattern=r"^\+[1-9][0-9]{6,14}$", description="E.164")
+    evidence: Evidence | None = None
+
+
+class Extraction(Strict):
+    model: str
+    endpoint: str
+    prompt_version: str
+    llm_calls: int = 0
+    prompt_tokens: int = 0
+    completion_tokens: int = 0
+    seconds: float = 0.0
+
+
+class PressRelease(Strict):
+    schema_version: Literal["1.0.0"] = SCHEMA_VERSION
+    id: str = Field(description="The source file's stem")
+    source: Source
+    language: str | None = Field(default=None, pattern=r"^[a-z]{2}$", description="ISO 639-1")
+    title: str | None = None
+    published_on: dt.date | None = None
+    places: list[Place] = Field(default_factory=list)
+    agreements: list[Agreement] = Field(default_factory=list)
+    clusters: list[ClusterProfile] = Field(default_factory=list)
+    people: list[Person] = Field(default_factory=list)
+    contacts: list[Contact] = Field(default_factory=list)
+    flags: list[Flag] = Field(default_factory=list)
+    extraction: Extraction

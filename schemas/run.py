@@ -1,0 +1,36 @@
+"""``run.json``: what a batch did for each release."""
+from __future__ import annotations
+
+from enum import StrEnum
+
+from pydantic import Field
+
+from schemas.common import Strict
+
+
+class Status(StrEnum):
+    ok = "ok"
+    cached = "cached"
+    failed = "failed"
+
+
+class ReleaseRun(Strict):
+    id: str
+    path: str
+    status: Status
+    seconds: float = 0.0
+    llm_calls: int = 0
+    prompt_tokens: int = 0
+    completion_tokens: int = 0
+    cache_hit: bool = False
+    flags: int = 0
+    error: str | None = None
+
+
+class RunReport(Strict):
+    model: str
+    endpoint: str
+    prompt_version: str
+    started_at: str
+    seconds: float
+    releases: list[ReleaseRun] = Field(default_factory=list)
