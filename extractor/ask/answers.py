@@ -1,0 +1,62 @@
+"""What the model is asked to return: small models, so a small LLM writes few tokens.
+
+These are not the output contract (that is schemas/); they are the model's raw answers, which are
+grounded and normalised before anything reaches a PressRelease.
+"""
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, Field, create_model
+
+from schemas.agreement import AgreementKind
+from schemas.figure import Metric
+
+
+class ClusterAnswer(BaseModel):
+    name: str
+    region: str | None = None
+    country: str | None = None
+
+
+class AgreementAnswer(BaseModel):
+    kind: AgreementKind
+    parties: list[str]
+    date: str | None = None
+
+
+class Overview(BaseModel):
+    clusters: list[ClusterAnswer]
+    agreements: list[AgreementAnswer]
+
+
+class PersonAnswer(BaseModel):
+    name: str
+    role: str | None = None
+    organisation: str | None = None
+
+
+class People(BaseModel):
+    people: list[PersonAnswer]
+
+
+class FigureLink(BaseModel):
+    n: int
+    cluster: str
+    metric: Metric
+    scope: str | None = None
+
+
+class FigureLinks(BaseModel):
+    figures: list[FigureLink]
+
+
+def figure_links_model(numbers: list[int], clusters: list[str]) -> type[FigureLinks]:
+    """Narrows n and cluster to the offered choices, so the server's grammar rules out invented ones."""
+    link = create_model(
+        "FigureLink",
+        __base__=FigureLink,
+        n=(Literal[tuple(numbers)], Field()),
+        cluster=(Literal[tuple(clusters)], Field()),
+    )
+    return create_model("FigureLinks", __base__=FigureLinks, figures=(list[link], Field()))
