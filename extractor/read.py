@@ -1,0 +1,181 @@
+"""Turns a release file into the exact text every evidence offset points into."""
+from __future__ import annotations
+
+import codecs
+import hashlib
+import os
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import charset_normalizer
+from selectolax.lexbor import LexborHTMLParser, LexborNode
+
+from extractor.errors import InputError, SetupError
+
+RELEASE_SUFFIXES = frozenset({".txt", ".md", ".markdown", ".html", ".htm"})
+HTML_SUFFIXES = frozenset({".html", ".htm"})
+
+# Longest BOMs first: the UTF-32-LE mark starts with the UTF-16-LE one.
+BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+WESTERN_ENCODINGS = ("cp1252", "iso8859_15", "latin_1")
+
+# Beyond this share of control or replacement characters a "text" is really a binary blob.
+MAX_JUNK_SHARE = 0.02
+
+
+@dataclass(frozen=True)
+class SourceText:
+    id: str
+    path: Path
+    text: str
+    sha256: str
+    encoding: str
+
+
+def read_release(path: Path) -> SourceText:
+    path = Path(path)
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise InputError(f"Cannot read {path}: {exc.strerror or exc}.") from exc
+    text, encoding = decode(raw, path)
+    if path.suffix.lower() in HTML_SUFFIXES:
+        text = html_to_text(text)
+    else:
+        text = text.replace("\r\n", "\n")
+    if not text.strip():
+        raise InputError(f"{path} is empty: there is no text to extract from.")
+    return SourceText(id=path.stem, path=path, text=text, sha256=hashlib.sha256(raw).hexdigest(), encoding=encoding)
+
+
+def decode(raw: bytes, path: Path) -> tuple[str, str]:
+    """The text and the name of the encoding it was read with."""
+    if not raw.strip():
+        raise InputError(f"{path} is empty: there is no text to extract from.")
+    for bom, encoding in BOMS:
+        if raw.startswith(bom):
+            try:
+                return raw.decode(encoding), encoding
+            except UnicodeDecodeError as exc:
+                raise InputError(f"{path} starts with a {encoding} byte-order mark but is not valid {encoding}.") from exc
+    if b"\x00" in raw:
+        raise InputError(f"{path} is a binary file, not a text release.")
+    try:
+        text, encoding = raw.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        # Detection is unreliable on short texts (a lone "Hervé" in cp1252 is "detected" as cp1006), and
+        # releases come from Western Europe, so its code pages get the first say.
+        guess = (
+            charset_normalizer.from_bytes(raw, cp_isolation=list(WESTERN_ENCODINGS), threshold=0.5).best()
+            or charset_normalizer.from_bytes(raw).best()
+        )
+        if guess is None:
+            raise InputError(f"{path} is a binary file or uses an unknown text encoding; save it as UTF-8.") from None
+        text, encoding = str(guess), guess.encoding
+    if _junk_share(text) > MAX_JUNK_SHARE:
+        raise InputError(f"{path} is a binary file, not a text release.")
+    return text, encoding
+
+
+def _junk_share(text: str) -> float:
+    junk = sum(1 for char in text if char == "\ufffd" or (char < " " and char not in "\t\n\r\f") or "\x7f" <= char < "\xa0")
+    return junk / len(text)
+
+
+# Tags whose content never shows on the page.
+HIDDEN_TAGS = frozenset({"script", "style", "noscript", "template", "head", "svg", "iframe", "object", "-comment"})
+PARAGRAPH_TAGS = frozenset({"p", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "table", "ul", "ol", "dl", "figure", "hr"})
+LINE_TAGS = frozenset({
+    "address", "article", "aside", "body", "caption", "dd", "details", "dialog", "div", "dt", "fieldset",
+    "figcaption", "footer", "form", "header", "li", "main", "nav", "section", "summary", "tr", "br",
+})
+BREAKS = {**dict.fromkeys(LINE_TAGS, 1), **dict.fromkeys(PARAGRAPH_TAGS, 2)}
+CELL_TAGS = frozenset({"td", "th"})
+SPACES = re.compile(r"[ \t\f\v\r\n\u200b]+")
+
+
+def html_to_text(html: str) -> str:
+    """Visible text of a page, one block per line and a blank line between paragraphs."""
+    root = LexborHTMLParser(html).root
+    if root is None:
+        return ""
+    return _tidy(_join(_walk(root)))
+
+
+def _walk(root: LexborNode) -> list[str | int]:
+    """Text pieces and, where a block starts or ends, the number of line breaks it asks for."""
+    pieces: list[str | int] = []
+    # Iterative, so a deeply nested page cannot hit the recursion limit.
+    stack: list[tuple[LexborNode, bool]] = [(root, False)]
+    while stack:
+        node, leaving = stack.pop()
+        tag = node.tag
+        if tag == "-text":
+            pieces.append(SPACES.sub(" ", node.text_content or ""))
+            continue
+        if tag in HIDDEN_TAGS:
+            continue
+        pieces.append(" " if tag in CELL_TAGS else BREAKS.get(tag, 0))
+        if not leaving:
+            stack.append((node, True))
+            stack.extend((child, False) for child in reversed(list(node.iter(include_text=True))))
+    return pieces
+
+
+def _join(pieces: list[str | int]) -> str:
+    # Adjacent boundaries (</li><li>, </p><div>) merge into the widest one instead of adding up.
+    out: list[str] = []
+    pending = 0
+    for piece in pieces:
+        if isinstance(piece, int):
+            pending = max(pending, piece)
+        elif pending and not piece.strip():
+            continue
+        else:
+            if pending:
+                out.append("\n" * pending)
+                pending = 0
+            out.append(piece)
+    return "".join(out)
+
+
+def _tidy(text: str) -> str:
+    lines = [SPACES.sub(" ", line).strip() for line in text.split("\n")]
+    text = "\n".join(lines)
+    return re.sub(r"\n{3,}", "\n\n", text).strip("\n") + "\n"
+
+
+def find_releases(paths: list[Path]) -> list[Path]:
+    """Release files named directly or found under folders, each folder walked in sorted order."""
+    found: list[Path] = []
+    seen: set[Path] = set()
+    for path in map(Path, paths):
+        if not path.exists():
+            raise SetupError(f"{path} does not exist; pass existing release files or folders.")
+        candidates = [path] if path.is_file() else _walk_folder(path)
+        for candidate in candidates:
+            key = candidate.resolve()
+            if key not in seen:
+                seen.add(key)
+                found.append(candidate)
+    return found
+
+
+def _walk_folder(folder: Path) -> list[Path]:
+    files = []
+    for directory, subdirs, names in os.walk(folder):
+        subdirs[:] = [name for name in subdirs if not name.startswith(".")]
+        files.extend(
+            Path(directory) / name
+            for name in names
+            if not name.startswith(".") and Path(name).suffix.lower() in RELEASE_SUFFIXES
+        )
+    return sorted(files)
