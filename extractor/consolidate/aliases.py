@@ -1,0 +1,228 @@
+"""Which cluster names are the same cluster: generic matching plus a small curated override file.
+
+Matching, in order: the curated file (aliases.toml), then equal keys (casefolded, accents and
+punctuation gone, generic words such as "cluster", "pôle" or "the" dropped, spaces ignored), then a
+rapidfuzz token-sort ratio at or above FUZZY_THRESHOLD. A name that is a lone acronym ("GIPSO",
+"MEDVIA") never fuzzy-matches: one letter apart is another organisation. Pairs the curated file
+lists under never_merge are never joined, whatever a release or the matching says.
+"""
+from __future__ import annotations
+
+import functools
+import tomllib
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from rapidfuzz import fuzz, process
+
+from extractor.consolidate.names import name_tokens
+from extractor.errors import SetupError
+from schemas.release import PressRelease
+
+CURATED_PATH = Path(__file__).with_name("aliases.toml")
+FUZZY_THRESHOLD = 90.0
+# Words that name the kind of organisation, not which one ("le Cluster GIPSO" is "GIPSO").
+GENERIC_WORDS = frozenset({
+    "cluster", "clusters", "pole", "poles", "association", "network", "reseau",
+    "the", "of", "and", "le", "la", "les", "l", "de", "du", "des", "d", "et",
+    "el", "los", "las", "del", "y", "der", "die", "das", "het", "van",
+})
+
+
+def cluster_key(name: str) -> str:
+    """The matching key of a cluster name: "Le Cluster GIPSO" -> "gipso", "POLEPHARMA - GIPSO" -> "polepharma gipso"."""
+    tokens = name_tokens(name)
+    kept = [t for t in tokens if t not in GENERIC_WORDS]
+    return " ".join(kept or tokens)
+
+
+def is_acronym(name: str) -> bool:
+    """One word once generic words are gone, written in capitals or at most four letters long."""
+    words = [w for w in name.replace("-", " ").split() if w.casefold() not in GENERIC_WORDS]
+    if len(words) != 1:
+        return False
+    word = "".join(c for c in words[0] if c.isalnum())
+    return len(word) <= 4 or (word.isupper() and word.isalpha())
+
+
+def _starts_generic(name: str) -> bool:
+    """A descriptor before the name ("Cluster GIPSO", "Le GIPSO") makes a worse display name than "GIPSO"."""
+    tokens = name_tokens(name)
+    return bool(tokens) and tokens[0] in GENERIC_WORDS
+
+
+@dataclass(frozen=True)
+class Curated:
+    groups: tuple[tuple[str, tuple[str, ...]], ...] = ()   # (canonical, aliases)
+    never_merge: tuple[tuple[str, str], ...] = ()
+
+
+@functools.cache
+def load_curated(path: Path = CURATED_PATH) -> Curated:
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise SetupError(f"Cannot read the curated alias file {path} ({exc.strerror}); restore it from git.") from exc
+    except tomllib.TOMLDecodeError as exc:
+        raise SetupError(f"The curated alias file {path} is not valid TOML ({exc}); fix that line.") from exc
+    aliases = data.get("aliases", {})
+    pairs = data.get("never_merge", [])
+    if not isinstance(aliases, dict) or not all(
+        isinstance(v, list) and all(isinstance(a, str) for a in v) for v in aliases.values()
+    ):
+        raise SetupError(f"In {path}, [aliases] must map each canonical name to a list of names.")
+    if not isinstance(pairs, list) or not all(
+        isinstance(p, list) and len(p) == 2 and all(isinstance(n, str) for n in p) for p in pairs
+    ):
+        raise SetupError(f"In {path}, never_merge must be a list of [name, name] pairs.")
+    return Curated(
+        groups=tuple((canonical, tuple(names)) for canonical, names in aliases.items()),
+        never_merge=tuple((a, b) for a, b in pairs),
+    )
+
+
+class AliasRegistry:
+    """Groups of cluster names that are one cluster, each with one canonical name.
+
+    Names are added as they are met; the canonical name of a group is the curated one when the
+    group has one, else its most frequent spelling (then one without a leading "Cluster" or "Le",
+    then mixed case rather than capitals, then the first met).
+    """
+
+    def __init__(self, curated: Curated | None = None, threshold: float = FUZZY_THRESHOLD) -> None:
+        self.threshold = threshold
+        self._parent: dict[str, str] = {}
+        self._members: dict[str, set[str]] = {}
+        self._compact: dict[str, str] = {}
+        self._fuzzy_keys: list[str] = []
+        self._surfaces: dict[str, Counter[str]] = {}
+        self._order: dict[str, int] = {}
+        self._curated_name: dict[str, str] = {}
+        self._never: dict[str, set[str]] = {}
+        self._seen: set[str] = set()
+        self._names: dict[str, str] = {}
+        if curated is not None:
+            for a, b in curated.never_merge:
+                ka, kb = cluster_key(a), cluster_key(b)
+                self._never.setdefault(ka, set()).add(kb)
+                self._never.setdefault(kb, set()).add(ka)
+            for canonical, names in curated.groups:
+                root = self._node(cluster_key(canonical), canonical, counted=False)
+                self._curated_name[root] = canonical
+                for name in names:
+                    self._union(root, self._node(cluster_key(name), name, counted=False))
+
+    def add(self, name: str, *aliases: str) -> str:
+        """Records a name and the aliases a release gives it; returns the group's canonical name."""
+        key = self._place(name)
+        for alias in aliases:
+            if alias.strip():
+                self._union(key, self._place(alias))
+        return self.canonical(name)
+
+    def find(self, name: str) -> str | None:
+        """The canonical name of the known group that ``name`` belongs to, or None (nothing is added)."""
+        key = self._match(cluster_key(name), is_acronym(name))
+        return None if key is None else self._display(self._root(key))
+
+    def canonical(self, name: str) -> str:
+        """The canonical name of ``name``'s group, or ``name`` itself when no group matches."""
+        return self.find(name) or name
+
+    def aliases(self, name: str) -> list[str]:
+        """The other spellings met for ``name``'s group, one per key, in the order met."""
+        key = self._match(cluster_key(name), is_acronym(name))
+        if key is None:
+            return []
+        root = self._root(key)
+        own = cluster_key(self._display(root))
+        found = []
+        for member in sorted(self._members[root], key=self._order.__getitem__):
+            if member != own and member in self._seen:
+                found.append(self._surfaces[member].most_common(1)[0][0])
+        return found
+
+    def _place(self, name: str) -> str:
+        key = cluster_key(name)
+        matched = self._match(key, is_acronym(name))
+        node = self._node(key, name)
+        self._seen.add(key)
+        if matched is not None and matched != key:
+            self._union(matched, node)
+        return node
+
+    def _match(self, key: str, acronym: bool) -> str | None:
+        if not key:
+            return None
+        if key in self._parent:
+            return key
+        compact = self._compact.get(key.replace(" ", ""))
+        if compact is not None:
+            return compact
+        if acronym or not self._fuzzy_keys:
+            return None
+        best = process.extractOne(key, self._fuzzy_keys, scorer=fuzz.token_sort_ratio, score_cutoff=self.threshold)
+        return None if best is None else best[0]
+
+    def _node(self, key: str, surface: str, counted: bool = True) -> str:
+        if key not in self._parent:
+            self._parent[key] = key
+            self._members[key] = {key}
+            self._order[key] = len(self._order)
+            self._surfaces[key] = Counter()
+            self._compact.setdefault(key.replace(" ", ""), key)
+            if not is_acronym(surface):
+                self._fuzzy_keys.append(key)
+        if counted:
+            self._surfaces[key][surface.strip()] += 1
+            self._names.clear()
+        return key
+
+    def _root(self, key: str) -> str:
+        while self._parent[key] != key:
+            self._parent[key] = self._parent[self._parent[key]]
+            key = self._parent[key]
+        return key
+
+    def _union(self, a: str, b: str) -> None:
+        ra, rb = self._root(a), self._root(b)
+        if ra == rb or self._kept_apart(ra, rb):
+            return
+        if len(self._members[ra]) < len(self._members[rb]):
+            ra, rb = rb, ra
+        self._parent[rb] = ra
+        self._members[ra] |= self._members.pop(rb)
+        if rb in self._curated_name:
+            self._curated_name.setdefault(ra, self._curated_name.pop(rb))
+        self._names.clear()
+
+    def _kept_apart(self, ra: str, rb: str) -> bool:
+        if not self._never:
+            return False
+        other = self._members[rb]
+        return any(self._never.get(key, set()) & other for key in self._members[ra])
+
+    def _display(self, root: str) -> str:
+        if root not in self._names:
+            self._names[root] = self._curated_name.get(root) or self._most_used(root)
+        return self._names[root]
+
+    def _most_used(self, root: str) -> str:
+        counts: Counter[str] = Counter()
+        first: dict[str, int] = {}
+        for member in self._members[root]:
+            for surface, n in self._surfaces[member].items():
+                counts[surface] += n
+                first.setdefault(surface, self._order[member])
+        return min(counts, key=lambda s: (-counts[s], _starts_generic(s), s.isupper(), first[s], s))
+
+
+def build_registry(releases: Iterable[PressRelease], curated: Curated | None = None) -> AliasRegistry:
+    """A registry of every cluster the releases profile, with the aliases each profile gives."""
+    registry = AliasRegistry(load_curated() if curated is None else curated)
+    for release in releases:
+        for profile in release.clusters:
+            registry.add(profile.name, *profile.aliases)
+    return registry
