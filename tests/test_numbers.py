@@ -1,0 +1,191 @@
+"""parse_quantity on the phrases releases use, French and English first."""
+from __future__ import annotations
+
+import pytest
+
+from extractor.normalize.numbers import Quantity, parse_quantity
+from schemas.common import Qualifier
+
+EXACT, AT_LEAST, AT_MOST, APPROX = Qualifier.exact, Qualifier.at_least, Qualifier.at_most, Qualifier.approx
+
+# (surface, lang, value, unit, qualifier)
+PHRASES = [
+    # from the brief and the seeds
+    ("25,3 milliards", "fr", 25_300_000_000, "count", EXACT),
+    ("plus de 300", "fr", 300, "count", AT_LEAST),
+    ("445+", "en", 445, "count", AT_LEAST),
+    ("53%", "fr", 53, "percent", EXACT),
+    ("60 %", "fr", 60, "percent", EXACT),
+    ("60\u00a0%", "fr", 60, "percent", EXACT),
+    ("60\u202f%", "fr", 60, "percent", EXACT),
+    ("16 pour cent", "fr", 16, "percent", EXACT),
+    ("26 billion", "en", 26_000_000_000, "count", EXACT),
+    ("80k", "en", 80_000, "count", EXACT),
+    ("80K", "en", 80_000, "count", EXACT),
+    ("80k+", "en", 80_000, "count", AT_LEAST),
+    ("deux cents", "fr", 200, "count", EXACT),
+    ("une centaine", "fr", 100, "count", APPROX),
+    ("1,234", "en", 1234, "count", EXACT),
+    ("25,3", "fr", 25.3, "count", EXACT),
+    ("9 892", "fr", 9892, "count", EXACT),
+    ("2 000 000 €", "fr", 2_000_000, "EUR", EXACT),
+    ("2\u00a0000 000 €", "fr", 2_000_000, "EUR", EXACT),
+    ("2\u202f000\u202f000\u00a0€", "fr", 2_000_000, "EUR", EXACT),
+    ("plus de 2\u00a0000 000 €", "fr", 2_000_000, "EUR", AT_LEAST),
+    ("25,3Mds", "fr", 25_300_000_000, "count", EXACT),
+    ("26 Mds", "fr", 26_000_000_000, "count", EXACT),
+    ("26 Md", "fr", 26_000_000_000, "count", EXACT),
+    ("3 Mrd", "de", 3_000_000_000, "count", EXACT),
+    ("4,2 Mio", "de", 4_200_000, "count", EXACT),
+    ("5 M€", "fr", 5_000_000, "EUR", EXACT),
+    ("5M€", "fr", 5_000_000, "EUR", EXACT),
+    ("2 millions", "fr", 2_000_000, "count", EXACT),
+    ("1 million", "en", 1_000_000, "count", EXACT),
+    ("3 milliards", "fr", 3_000_000_000, "count", EXACT),
+    ("1 milliard", "fr", 1_000_000_000, "count", EXACT),
+    ("7 billions", "en", 7_000_000_000, "count", EXACT),
+    ("4.5bn", "en", 4_500_000_000, "count", EXACT),
+    ("588 000 euros", "fr", 588_000, "EUR", EXACT),
+    ("5,74 milliards d\u2019euros", "fr", 5_740_000_000, "EUR", EXACT),
+    ("12 EUR", "en", 12, "EUR", EXACT),
+    ("$40", "en", 40, "USD", EXACT),
+    ("40 USD", "en", 40, "USD", EXACT),
+    ("£25", "en", 25, "GBP", EXACT),
+    ("près de 40 %", "fr", 40, "percent", APPROX),
+    ("environ 2,5 millions d'euros", "fr", 2_500_000, "EUR", APPROX),
+    ("quelque 300", "fr", 300, "count", APPROX),
+    ("au moins 12", "fr", 12, "count", AT_LEAST),
+    ("jusqu'à 500", "fr", 500, "count", AT_MOST),
+    ("jusqu\u2019à 500", "fr", 500, "count", AT_MOST),
+    ("moins de 10 %", "fr", 10, "percent", AT_MOST),
+    ("more than 1,000", "en", 1000, "count", AT_LEAST),
+    ("over 3,500", "en", 3500, "count", AT_LEAST),
+    ("about 120", "en", 120, "count", APPROX),
+    ("around 45%", "en", 45, "percent", APPROX),
+    ("nearly 40,000", "en", 40_000, "count", APPROX),
+    ("almost 600", "en", 600, "count", APPROX),
+    ("approximately 1,100", "en", 1100, "count", APPROX),
+    ("up to 500", "en", 500, "count", AT_MOST),
+    ("at least 30", "en", 30, "count", AT_LEAST),
+    ("less than 10%", "en", 10, "percent", AT_MOST),
+    ("más de 40", "es", 40, "count", AT_LEAST),
+    ("über 1.200", "de", 1200, "count", AT_LEAST),
+    ("mehr als 200", "de", 200, "count", AT_LEAST),
+    ("meer dan 150", "nl", 150, "count", AT_LEAST),
+    ("cinq", "fr", 5, "count", EXACT),
+    ("three", "en", 3, "count", EXACT),
+    ("six", "fr", 6, "count", EXACT),
+    ("seven", "en", 7, "count", EXACT),
+    ("sept", "fr", 7, "count", EXACT),
+    ("a dozen", "en", 12, "count", APPROX),
+    ("une douzaine", "fr", 12, "count", APPROX),
+    ("a hundred", "en", 100, "count", EXACT),
+    ("13O", "fr", 130, "count", EXACT),
+    # press-release phrases not in the seeds
+    ("plus de 1 200", "fr", 1200, "count", AT_LEAST),
+    ("€1.2bn", "en", 1_200_000_000, "EUR", EXACT),
+    ("€1.2 billion", "en", 1_200_000_000, "EUR", EXACT),
+    ("$2.5 billion", "en", 2_500_000_000, "USD", EXACT),
+    ("£3m", "en", 3_000_000, "GBP", EXACT),
+    ("US$ 5 million", "en", 5_000_000, "USD", EXACT),
+    ("EUR 450 million", "en", 450_000_000, "EUR", EXACT),
+    ("USD 250 million", "en", 250_000_000, "USD", EXACT),
+    ("1.5 billion euros", "en", 1_500_000_000, "EUR", EXACT),
+    ("2 milliards de dollars", "fr", 2_000_000_000, "USD", EXACT),
+    ("1,2 milliard d'euros", "fr", 1_200_000_000, "EUR", EXACT),
+    ("8,5 Md€", "fr", 8_500_000_000, "EUR", EXACT),
+    ("25 k€", "fr", 25_000, "EUR", EXACT),
+    ("750 000 €", "fr", 750_000, "EUR", EXACT),
+    ("15 millions d'euros", "fr", 15_000_000, "EUR", EXACT),
+    ("un million d'euros", "fr", 1_000_000, "EUR", EXACT),
+    ("près d'un million d'euros", "fr", 1_000_000, "EUR", APPROX),
+    ("plus d'une centaine", "fr", 100, "count", AT_LEAST),
+    ("une vingtaine", "fr", 20, "count", APPROX),
+    ("une dizaine", "fr", 10, "count", APPROX),
+    ("un millier", "fr", 1000, "count", APPROX),
+    ("a thousand", "en", 1000, "count", EXACT),
+    ("a billion", "en", 1_000_000_000, "count", EXACT),
+    ("250+", "en", 250, "count", AT_LEAST),
+    ("1,200+", "en", 1200, "count", AT_LEAST),
+    ("some 2,000", "en", 2000, "count", APPROX),
+    ("roughly 70", "en", 70, "count", APPROX),
+    ("approx. 300", "en", 300, "count", APPROX),
+    ("~300", "en", 300, "count", APPROX),
+    ("fewer than 50", "en", 50, "count", AT_MOST),
+    ("pas moins de 40", "fr", 40, "count", AT_LEAST),
+    ("environ 35", "fr", 35, "count", APPROX),
+    ("two hundred and fifty", "en", 250, "count", EXACT),
+    ("vingt et un", "fr", 21, "count", EXACT),
+    ("dix-sept", "fr", 17, "count", EXACT),
+    ("quatre-vingts", "fr", 80, "count", EXACT),
+    ("trois mille", "fr", 3000, "count", EXACT),
+    ("deux millions", "fr", 2_000_000, "count", EXACT),
+    ("fifty", "en", 50, "count", EXACT),
+    ("1 234,5", "fr", 1234.5, "count", EXACT),
+    ("1.234,5", "de", 1234.5, "count", EXACT),
+    ("1,234.5", "en", 1234.5, "count", EXACT),
+    ("1.200", "fr", 1200, "count", EXACT),
+    ("1.200", "de", 1200, "count", EXACT),
+    ("1,5", "fr", 1.5, "count", EXACT),
+    ("0,5 %", "fr", 0.5, "percent", EXACT),
+    ("12.5%", "en", 12.5, "percent", EXACT),
+    ("45 percent", "en", 45, "percent", EXACT),
+    ("45 per cent", "en", 45, "percent", EXACT),
+    ("30 Prozent", "de", 30, "percent", EXACT),
+    ("3 Mrd. Euro", "de", 3_000_000_000, "EUR", EXACT),
+    ("rund 500", "de", 500, "count", APPROX),
+    ("ongeveer 80", "nl", 80, "count", APPROX),
+    ("cerca de 90", "es", 90, "count", APPROX),
+    ("fünf", "de", 5, "count", EXACT),
+    ("doce", "es", 12, "count", EXACT),
+    ("twaalf", "nl", 12, "count", EXACT),
+    ("dos mil", "es", 2000, "count", EXACT),
+    ("3,5 millones de euros", "es", 3_500_000, "EUR", EXACT),
+    ("2 miljoen euro", "nl", 2_000_000, "EUR", EXACT),
+]
+
+
+@pytest.mark.parametrize(("surface", "lang", "value", "unit", "qualifier"), PHRASES)
+def test_reads_phrase(surface: str, lang: str, value: float, unit: str, qualifier: Qualifier) -> None:
+    quantity = parse_quantity(surface, lang)
+    assert quantity is not None, surface
+    assert (quantity.value, quantity.unit, quantity.qualifier) == (value, unit, qualifier)
+    assert type(quantity.value) is type(value)
+
+
+def test_values_are_ints_when_whole() -> None:
+    assert parse_quantity("25,3 milliards", "fr").value == 25_300_000_000
+    assert isinstance(parse_quantity("25,3 milliards", "fr").value, int)
+    assert isinstance(parse_quantity("25,3", "fr").value, float)
+
+
+@pytest.mark.parametrize(("surface", "value"), [("13O", 130), ("1O0", 100), ("2OO", 200), ("1l0", 110)])
+def test_letter_for_digit_is_read_but_flagged(surface: str, value: int) -> None:
+    assert parse_quantity(surface, "fr") == Quantity(value, "count", EXACT, ("letter_for_digit",))
+
+
+def test_clean_numbers_are_not_flagged() -> None:
+    assert parse_quantity("130", "fr").suspicious == ()
+
+
+@pytest.mark.parametrize("surface", ["", "abc", "18ème", "1er", "8th", "2ème", "3e", "5G", "14h30", "3m", "10 km",
+                                     "covid", "l'un", "one"])
+def test_not_a_quantity(surface: str) -> None:
+    assert parse_quantity(surface, "fr" if surface not in ("8th", "one") else "en") is None
+
+
+def test_ambiguous_separator_without_language_groups_thousands() -> None:
+    assert parse_quantity("1,234").value == 1234
+    assert parse_quantity("1.234").value == 1234
+    assert parse_quantity("1.5").value == 1.5
+    assert parse_quantity("1.234 million").value == 1_234_000
+
+
+def test_french_billion_is_a_million_millions() -> None:
+    assert parse_quantity("2 billions", "fr").value == 2 * 10**12
+    assert parse_quantity("2 billion", "en").value == 2 * 10**9
+
+
+def test_trailing_punctuation_is_ignored() -> None:
+    assert parse_quantity("250 members.".split()[0] + ".", "en").value == 250
+    assert parse_quantity(" 53%, ", "fr").value == 53
