@@ -1,0 +1,26 @@
+"""Country names in several languages to ISO 3166 alpha-2."""
+from __future__ import annotations
+
+import pytest
+
+from extractor.normalize.countries import country_code
+
+
+@pytest.mark.parametrize(("name", "code"), [
+    ("Belgique", "BE"), ("Belgium", "BE"), ("België", "BE"), ("Bélgica", "BE"), ("Belgien", "BE"),
+    ("France", "FR"), ("Frankrijk", "FR"), ("Frankreich", "FR"), ("Francia", "FR"),
+    ("Espagne", "ES"), ("Spain", "ES"), ("España", "ES"), ("Spanje", "ES"),
+    ("Allemagne", "DE"), ("Germany", "DE"), ("Deutschland", "DE"),
+    ("Pays-Bas", "NL"), ("the Netherlands", "NL"), ("Nederland", "NL"),
+    ("Royaume-Uni", "GB"), ("United Kingdom", "GB"), ("UK", "GB"),
+    ("États-Unis", "US"), ("Etats-Unis", "US"), ("USA", "US"), ("United States", "US"),
+    ("Suisse", "CH"), ("Italie", "IT"), ("Luxembourg", "LU"), ("Côte d'Ivoire", "CI"),
+    ("la France", "FR"), ("  belgique  ", "BE"), ("FR", "FR"), ("be", "BE"), ("FRA", "FR"),
+])
+def test_country_code(name: str, code: str) -> None:
+    assert country_code(name) == code
+
+
+@pytest.mark.parametrize("name", ["", "Narnia", "Wallonie", "Normandie", "XX"])
+def test_unknown_places(name: str) -> None:
+    assert country_code(name) is None

@@ -1,0 +1,84 @@
+"""parse_date and parse_period on the date phrases releases use, and the date-shape finder."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from extractor.normalize.dates import date_regex, parse_date, parse_period
+
+D = dt.date
+
+
+@pytest.mark.parametrize(("surface", "lang", "expected"), [
+    ("le 14 mai 2024", "fr", D(2024, 5, 14)),
+    ("14 mai 2024", "fr", D(2024, 5, 14)),
+    ("18 October 2023", "en", D(2023, 10, 18)),
+    ("24 septembre 2020", "fr", D(2020, 9, 24)),
+    ("12 mai 2022", "fr", D(2022, 5, 12)),
+    ("6 octobre 2020", "fr", D(2020, 10, 6)),
+    ("5 novembre 2020", None, D(2020, 11, 5)),
+    ("October 18, 2023", "en", D(2023, 10, 18)),
+    ("Oct. 18, 2023", "en", D(2023, 10, 18)),
+    ("18th October 2023", "en", D(2023, 10, 18)),
+    ("2023-10-18", None, D(2023, 10, 18)),
+    ("14/05/2024", "fr", D(2024, 5, 14)),
+    ("05/14/2024", "en", D(2024, 5, 14)),
+    ("1er décembre 2022", "fr", D(2022, 12, 1)),
+    ("jeudi 12 mai 2022", "fr", D(2022, 5, 12)),
+    ("14 de mayo de 2024", "es", D(2024, 5, 14)),
+    ("14. Mai 2024", "de", D(2024, 5, 14)),
+    ("14 mei 2024", "nl", D(2024, 5, 14)),
+    ("3 June 2021", None, D(2021, 6, 3)),
+])
+def test_full_dates(surface: str, lang: str | None, expected: dt.date) -> None:
+    assert parse_date(surface, lang) == expected
+
+
+@pytest.mark.parametrize("surface", ["jeudi 12 mai", "12 mai", "février 2020", "2020", "", "the 8th BioWin Day",
+                                     "31 février 2020"])
+def test_partial_or_impossible_dates_are_none(surface: str) -> None:
+    assert parse_date(surface, "fr") is None
+
+
+@pytest.mark.parametrize(("surface", "start", "end"), [
+    ("2020-2022", D(2020, 1, 1), D(2022, 12, 31)),
+    ("2020–2022", D(2020, 1, 1), D(2022, 12, 31)),
+    ("2020 - 2022", D(2020, 1, 1), D(2022, 12, 31)),
+    ("de 2020 à 2022", D(2020, 1, 1), D(2022, 12, 31)),
+    ("from 2020 to 2022", D(2020, 1, 1), D(2022, 12, 31)),
+    ("entre 2020 et 2022", D(2020, 1, 1), D(2022, 12, 31)),
+    ("between 2021 and 2027", D(2021, 1, 1), D(2027, 12, 31)),
+    ("2021/22", D(2021, 1, 1), D(2022, 12, 31)),
+    ("2021-2027", D(2021, 1, 1), D(2027, 12, 31)),
+    ("4 et 5 février 2020", D(2020, 2, 4), D(2020, 2, 5)),
+    ("22 et 23 mars 2021", D(2021, 3, 22), D(2021, 3, 23)),
+    ("12 au 14 octobre 2022", D(2022, 10, 12), D(2022, 10, 14)),
+    ("March 22-23, 2021", D(2021, 3, 22), D(2021, 3, 23)),
+    ("du 1er janvier 2020 au 31 mars 2021", D(2020, 1, 1), D(2021, 3, 31)),
+    ("from 1 January 2020 to 31 December 2022", D(2020, 1, 1), D(2022, 12, 31)),
+])
+def test_periods(surface: str, start: dt.date, end: dt.date) -> None:
+    assert parse_period(surface) == (start, end)
+
+
+@pytest.mark.parametrize("surface", ["2022-2020", "2020", "hello", "5 et 4 février 2020"])
+def test_not_periods(surface: str) -> None:
+    assert parse_period(surface) is None
+
+
+def _shapes(text: str) -> list[tuple[str, str]]:
+    return [(m.lastgroup, m.group()) for m in date_regex().finditer(text)]
+
+
+def test_date_shapes_in_running_text() -> None:
+    text = ("Hendaye, le 12 mai 2022. Signée ce jeudi 12 mai, la convention couvre la période 2020-2022 ; "
+            "le salon a lieu les 4 et 5 février 2020 et le 18 October 2023.")
+    assert _shapes(text) == [
+        ("date", "12 mai 2022"), ("no_year", "jeudi 12 mai"), ("year_range", "2020-2022"),
+        ("day_range", "4 et 5 février 2020"), ("date", "18 October 2023"),
+    ]
+
+
+def test_no_date_shape_in_numbers_and_ordinals() -> None:
+    assert _shapes("250 membres, 18ème assemblée, 3 ans, 2020, +32 476 650 438, 1er cluster") == []
