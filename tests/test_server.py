@@ -1,6 +1,6 @@
+import os
 import socket
 import sys
-import time
 
 import httpx
 import pytest
@@ -66,11 +66,41 @@ def test_a_server_that_dies_is_reported_with_the_tail_of_its_log(tmp_path, monke
 
 
 def test_a_server_that_never_answers_is_stopped_after_the_timeout(tmp_path, monkeypatch):
-    server = stand_in(tmp_path, monkeypatch, "mute_server", "import time\nprint('still loading', flush=True)\ntime.sleep(60)\n")
+    body = "import os, time\nprint('still loading', os.getpid(), flush=True)\ntime.sleep(60)\n"
+    server = stand_in(tmp_path, monkeypatch, "mute_server", body)
     with pytest.raises(SetupError, match="was not ready after 1 s") as caught:
         server.start()
     assert "still loading" in str(caught.value)
-    assert server._process is None
+    pid = int((tmp_path / "server.log").read_text().split()[-1])
+    with pytest.raises(ProcessLookupError):
+        os.kill(pid, 0)
+
+
+READY_SERVER = """
+import os, sys
+from http.server import BaseHTTPRequestHandler, HTTPServer
+
+class Models(BaseHTTPRequestHandler):
+    def do_GET(self):
+        self.send_response(200 if self.path == "/v1/models" else 404)
+        self.end_headers()
+        self.wfile.write(b'{"data": []}')
+
+print("pid", os.getpid(), flush=True)
+HTTPServer(("127.0.0.1", int(sys.argv[sys.argv.index("--port") + 1])), Models).serve_forever()
+"""
+
+
+def test_ctrl_c_inside_the_block_still_stops_the_server(tmp_path, monkeypatch):
+    server = stand_in(tmp_path, monkeypatch, "ready_server", READY_SERVER)
+    server.startup_timeout = 30
+    with pytest.raises(KeyboardInterrupt):
+        with server:
+            assert httpx.get(f"{server.base_url}/models", timeout=5).status_code == 200
+            raise KeyboardInterrupt
+    pid = int((tmp_path / "server.log").read_text().split()[1])
+    with pytest.raises(ProcessLookupError):
+        os.kill(pid, 0)
 
 
 @pytest.mark.live
