@@ -17,6 +17,7 @@ import sys
 import tempfile
 import zipfile
 from collections.abc import Sequence
+from contextlib import suppress
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -173,7 +174,9 @@ def _already_verified(spec: ModelSpec, target: Path) -> bool:
     # A right-sized file without a valid stamp (older run, copied in by hand) is hashed once, then stamped.
     if _sha256_of(target) != spec.sha256:
         return False
-    _write_stamp(spec, target)
+    # A read-only cache still serves the model; it just gets hashed again next time.
+    with suppress(OSError):
+        _write_stamp(spec, target)
     return True
 
 
