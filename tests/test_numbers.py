@@ -38,6 +38,8 @@ PHRASES = [
     ("3 Mrd", "de", 3_000_000_000, "count", EXACT),
     ("4,2 Mio", "de", 4_200_000, "count", EXACT),
     ("5 M€", "fr", 5_000_000, "EUR", EXACT),
+    ("5 M", "fr", 5_000_000, "count", EXACT),
+    ("12 Mrds", "de", 12_000_000_000, "count", EXACT),
     ("5M€", "fr", 5_000_000, "EUR", EXACT),
     ("2 millions", "fr", 2_000_000, "count", EXACT),
     ("1 million", "en", 1_000_000, "count", EXACT),

@@ -1,0 +1,224 @@
+"""Every quantity, date, period, e-mail, phone number and web address in a release, with its span.
+
+The model is asked about these, and grounding checks its answers against them, so each span is
+exact (``source[start:end] == text``) and each piece of text belongs to one candidate at most:
+web and mail addresses are found first, then dates and periods, then phone numbers, and the
+quantity finder only sees what is left, so a year, a day of a date or a group of a phone number
+never comes back as a count.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from extractor.normalize.dates import date_regex, parse_date, parse_period
+from extractor.normalize.language import detect_language
+from extractor.normalize.metrics import metric_hint
+from extractor.normalize.numbers import quantity_regex, read_match
+from extractor.normalize.phones import PHONE_SHAPE, is_valid_phone, to_e164
+from extractor.normalize.web import normalize_email, normalize_url
+from schemas.common import Qualifier
+
+
+@dataclass(frozen=True)
+class Candidate:
+    kind: str  # "quantity" | "date" | "period" | "email" | "phone" | "url"
+    text: str
+    start: int
+    end: int
+    value: int | float | str | None  # number; ISO date; "YYYY-MM-DD/YYYY-MM-DD"; email; E.164; URL
+    unit: str | None = None
+    qualifier: str | None = None
+    flags: tuple[str, ...] = ()
+
+    def as_dict(self) -> dict:
+        return {"kind": self.kind, "text": self.text, "start": self.start, "end": self.end,
+                "value": self.value, "unit": self.unit, "qualifier": self.qualifier,
+                "flags": list(self.flags)}
+
+
+# The country whose national numbering a release most likely uses when it does not say.
+_LANG_COUNTRY = {"fr": "FR", "de": "DE", "nl": "NL", "es": "ES", "it": "IT", "pt": "PT"}
+
+_MARKDOWN_LINK = re.compile(r"\[([^\]\n]*)\]\(([^)\s]*)\)")
+_EMAIL = re.compile(r"(?<![\w.+\-])[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)*\.[A-Za-z]{2,}(?![\w\-])")
+_URL = re.compile(
+    r"(?<![\w@/.\-])(?:https?://|www\.)[^\s<>()\[\]\"'«»]+"
+    r"|(?<![\w@/.\-])[a-z0-9][a-z0-9\-]*(?:\.[a-z0-9\-]+)*"
+    r"\.(?:com|org|net|eu|be|fr|de|es|nl|it|pt|ch|lu|uk|io|info|health|bio)(?:/[^\s<>()\[\]\"'«»]*)?(?![\w@\-])",
+    re.IGNORECASE,
+)
+_URL_TRAILING = ".,;:!?'\"*_"
+_BETWEEN_DATES = re.compile(r"\s*(?:-|–|—|au|to|until|till|jusqu['’]au|bis|hasta|al|tot)\s*", re.IGNORECASE)
+
+# A spelled-out number counts only when a noun follows it ("cinq institutions", "three key
+# areas"), not in "les deux.", "deux tiers", "two of them" or "deux fois".
+_NOUN_AFTER = re.compile(
+    r"[ \u00a0]+(?!(?:de|des|du|d['’]|of|et|and|ou|or|à|a|the|la|le|les|fois|times|tiers|quarts"
+    r"|thirds|quarters|autres|others|entre|among|y|und|en|van)\b)[^\W\d_A-Z]"
+)
+# "BP 123", "n° 5", "#3": numbering, not counting. A markdown heading's "## " is not this.
+_ADDRESS_BEFORE = re.compile(r"(?:\b(?:BP|CS|cedex|no\.|n\.)\s*|[°º]\s*|(?<!#)#)$", re.IGNORECASE)
+_LIST_MARKER = re.compile(r"(?:^|\n)[ \t•*\-]*$")
+_MASK = "\x00"
+
+
+def _plain_integer(match: re.Match[str]) -> str | None:
+    """The digits of a bare integer with nothing around it ("2020", "75008"), else None."""
+    if any(match[name] for name in ("qual", "cur1", "mult", "plus", "cur2", "pct")):
+        return None
+    raw = match["num"]
+    return raw if raw and raw.isdigit() else None
+
+
+def _looks_like_year(match: re.Match[str], text: str) -> bool:
+    raw = match["num"]
+    if not raw or not raw.isdigit() or len(raw) != 4 or not 1900 <= int(raw) <= 2100:
+        return False
+    if any(match[name] for name in ("cur1", "mult", "plus", "cur2", "pct")):
+        return False
+    if match["qual"] and read_match(match).qualifier is not Qualifier.at_most:
+        return False  # "plus de 2000 participants" is a count; "jusqu'à 2025" a year
+    return metric_hint("", text[match.end(): match.end() + 80]) is None
+
+
+def _not_a_quantity(match: re.Match[str], text: str) -> bool:
+    before = text[max(0, match.start() - 12): match.start()]
+    after = text[match.end(): match.end() + 40]
+    if match["words"] or match.groupdict().get("cent"):
+        return not _NOUN_AFTER.match(after)
+    if _looks_like_year(match, text):
+        return True
+    digits = _plain_integer(match)
+    if digits and len(digits) in (4, 5) and re.match(r"[ \u00a0]+[A-ZÀ-Ý]", after):
+        return True  # a postal code before a town: "75008 Paris", "1000 Bruxelles"
+    if digits and len(digits) >= 5 and metric_hint(text[max(0, match.start() - 80): match.start()], after) is None:
+        return True  # "(69003)", "SIRET 123456789": a code; counts this large come grouped or named
+    if digits and _ADDRESS_BEFORE.search(before):
+        return True
+    return bool(match["num"] and _LIST_MARKER.search(before) and re.match(r"[.)][ \t]", after))
+
+
+class _Finder:
+    def __init__(self, text: str, lang: str | None, country: str | None) -> None:
+        self.text = text
+        self.lang = lang
+        self.country = country or _LANG_COUNTRY.get(lang or "")
+        self.masked = list(text)
+        self.found: list[Candidate] = []
+
+    def take(self, start: int, end: int) -> None:
+        self.masked[start:end] = _MASK * (end - start)
+
+    def add(self, kind: str, start: int, end: int, value: int | float | str | None, **extra) -> None:
+        self.found.append(Candidate(kind, self.text[start:end], start, end, value, **extra))
+        self.take(start, end)
+
+    def view(self) -> str:
+        return "".join(self.masked)
+
+    def links(self) -> None:
+        for link in _MARKDOWN_LINK.finditer(self.text):
+            label_start, label_end = link.span(1)
+            target_start, target_end = link.span(2)
+            target = link[2]
+            if target.lower().startswith("mailto:"):
+                email = normalize_email(target)
+                if email and normalize_email(link[1]):
+                    self.add("email", label_start, label_end, email)
+                elif email:
+                    self.add("email", target_start + len("mailto:"), target_end, email)
+            elif url := normalize_url(target):
+                if normalize_url(link[1]):
+                    self.add("url", label_start, label_end, url)
+                else:
+                    self.add("url", target_start, target_end, url)
+            self.take(target_start - 1, target_end + 1)
+
+    def addresses(self) -> None:
+        for found in _EMAIL.finditer(self.view()):
+            email = normalize_email(found.group())
+            if email:
+                self.add("email", found.start(), found.end(), email)
+        for found in _URL.finditer(self.view()):
+            start, end = found.start(), found.start() + len(found.group().rstrip(_URL_TRAILING))
+            url = normalize_url(self.text[start:end])
+            if url:
+                self.add("url", start, end, url)
+
+    def dates(self) -> None:
+        dated: list[Candidate] = []
+        for found in date_regex().finditer(self.view()):
+            start, end, surface = found.start(), found.end(), found.group()
+            if found.lastgroup in ("day_range", "year_range"):
+                period = parse_period(surface)
+                if period:
+                    self.add("period", start, end, f"{period[0].isoformat()}/{period[1].isoformat()}")
+                    continue
+            if found.lastgroup == "no_year":
+                dated.append(Candidate("date", surface, start, end, None, flags=("no_year",)))
+                continue
+            day = parse_date(surface, self.lang)
+            dated.append(Candidate("date", surface, start, end, day.isoformat() if day else None,
+                                   flags=() if day else ("unreadable_date",)))
+        for candidate in self._join_date_pairs(dated):
+            self.add(candidate.kind, candidate.start, candidate.end, candidate.value, flags=candidate.flags)
+
+    def _join_date_pairs(self, dated: list[Candidate]) -> list[Candidate]:
+        """"du 1er janvier 2020 au 31 mars 2021": two dates and a connector make one period."""
+        out: list[Candidate] = []
+        for candidate in dated:
+            previous = out[-1] if out else None
+            if (previous is not None and previous.kind == "date" and previous.value and candidate.value
+                    and _BETWEEN_DATES.fullmatch(self.text[previous.end: candidate.start])
+                    and previous.value <= candidate.value):
+                out[-1] = Candidate("period", self.text[previous.start: candidate.end], previous.start,
+                                    candidate.end, f"{previous.value}/{candidate.value}")
+                continue
+            out.append(candidate)
+        return out
+
+    def phones(self) -> None:
+        for found in PHONE_SHAPE.finditer(self.view()):
+            surface = found.group()
+            digits = len(re.sub(r"\(0\)|\D", "", surface))
+            international = surface.startswith("+")
+            if digits < (8 if international else 9) or digits > 15:
+                continue
+            e164 = to_e164(surface, self.country)
+            flags: tuple[str, ...] = ()
+            if e164 is None:
+                flags = ("unreadable_phone",) if international or self.country else ("no_country",)
+            elif not is_valid_phone(e164):
+                flags = ("unassigned_number",)
+            self.add("phone", found.start(), found.end(), e164, flags=flags)
+
+    def quantities(self) -> None:
+        view = self.view()
+        for found in quantity_regex(self.lang).finditer(view):
+            if _not_a_quantity(found, view):
+                continue
+            quantity = read_match(found, self.lang)
+            if quantity is None:
+                continue
+            self.found.append(Candidate("quantity", found.group(), found.start(), found.end(), quantity.value,
+                                        unit=quantity.unit, qualifier=quantity.qualifier.value,
+                                        flags=quantity.suspicious))
+
+
+def find_candidates(text: str, lang: str | None = None, country: str | None = None) -> list[Candidate]:
+    """Every quantity, date, period, email, phone and URL in ``text``, sorted by start.
+
+    ``lang`` (ISO 639-1) picks the decimal mark and number words; when None it is detected from
+    the text. ``country`` (ISO 3166 alpha-2) reads national phone numbers ("02 37 20 24 24");
+    when None the release language's main country is assumed, and English gives none.
+    """
+    if lang is None:
+        lang = detect_language(text)
+    finder = _Finder(text, lang, country)
+    finder.links()
+    finder.addresses()
+    finder.dates()
+    finder.phones()
+    finder.quantities()
+    return sorted(finder.found, key=lambda c: (c.start, c.end))
