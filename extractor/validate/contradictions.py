@@ -1,0 +1,56 @@
+"""One release giving one cluster two values of a figure that cannot both hold (BioWin: 260 and 250 members).
+
+Figures are compared only within the same cluster (after alias resolution), metric, unit, scope and
+date; scope "Normandie" is another population than the whole cluster, and "plus de 300" beside "360"
+is not a contradiction (see intervals.py).
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+
+from extractor.validate.flags import describe, make_flag, quote
+from extractor.validate.intervals import compatible, same_value, scope_key
+from extractor.validate.subject import PlacedFigure, Subject
+from schemas.common import Flag
+
+
+def check(subject: Subject) -> list[Flag]:
+    groups: dict[tuple, list[PlacedFigure]] = defaultdict(list)
+    for placed in subject.figures:
+        f = placed.figure
+        groups[(placed.cluster, f.metric, f.unit, scope_key(f.scope), placed.as_of)].append(placed)
+    flags = []
+    for (cluster, metric, _, _, _), members in groups.items():
+        clashing = [
+            p for p in members
+            if any(not _agree(p, other) for other in members if other is not p)
+        ]
+        if clashing:
+            flags.append(_flag(cluster, str(metric), clashing))
+    return flags
+
+
+def _agree(a: PlacedFigure, b: PlacedFigure) -> bool:
+    fa, fb = a.figure, b.figure
+    return compatible(fa.value, fa.qualifier, fb.value, fb.qualifier)
+
+
+def _flag(cluster: str, metric: str, clashing: list[PlacedFigure]) -> Flag:
+    stated: list[str] = []
+    seen: list[tuple[float, str]] = []
+    for p in clashing:
+        f = p.figure
+        if any(same_value(v, f.value) and q == f.qualifier for v, q in seen):
+            continue
+        seen.append((f.value, f.qualifier))
+        stated.append(f"{describe(f.value, f.unit, f.qualifier, metric)} ({quote(f.evidence)}, {p.path})")
+    scope = clashing[0].figure.scope
+    where = f" in {scope}" if scope else ""
+    return make_flag(
+        "contradictory_figures",
+        f"{cluster}{where} is given {' and '.join(stated)} in the same release; these values cannot all hold.",
+        cluster=cluster,
+        metric=metric,
+        paths=[p.path for p in clashing],
+        evidence=[p.figure.evidence for p in clashing],
+    )
