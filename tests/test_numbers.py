@@ -89,6 +89,7 @@ PHRASES = [
     ("€1.2 billion", "en", 1_200_000_000, "EUR", EXACT),
     ("$2.5 billion", "en", 2_500_000_000, "USD", EXACT),
     ("£3m", "en", 3_000_000, "GBP", EXACT),
+    ("$2B", "en", 2_000_000_000, "USD", EXACT),
     ("US$ 5 million", "en", 5_000_000, "USD", EXACT),
     ("EUR 450 million", "en", 450_000_000, "EUR", EXACT),
     ("USD 250 million", "en", 250_000_000, "USD", EXACT),

@@ -16,7 +16,6 @@ from text_to_num import text2num
 
 from schemas.common import Qualifier
 
-LANGS = ("fr", "en", "es", "de", "nl")
 
 # One horizontal space: plain, no-break (U+00A0) and narrow no-break (U+202F), all used as
 # thousands separators and before units in French typography.
@@ -61,10 +60,11 @@ def _qualifier_key(phrase: str) -> str:
 _QUALIFIER_OF = {_qualifier_key(p): q for q, phrases in _QUALIFIERS.items() for p in phrases}
 _WORD_QUALIFIERS = sorted((p for p in _QUALIFIER_OF if p[0].isalpha()), key=len, reverse=True)
 _SIGN_QUALIFIERS = sorted((p for p in _QUALIFIER_OF if not p[0].isalpha()), key=len, reverse=True)
+# Signs ("~", ">") count only after a space or bracket: a ">" opening a line is a markdown quote.
 _QUALIFIER_RE = (
     r"(?P<qual>(?i:(?<!\w)(?:"
     + "|".join(_phrase_regex(p) for p in _WORD_QUALIFIERS)
-    + r")(?:\s+|(?<=\.)\s?)|(?:" + "|".join(re.escape(p) for p in _SIGN_QUALIFIERS) + r")\s?"
+    + r")(?:\s+|(?<=\.)\s?)|(?:(?<=[ \t(:])|^)(?:" + "|".join(re.escape(p) for p in _SIGN_QUALIFIERS) + r")\s?"
     + r"|(?<!\w)(?:" + "|".join(_ELIDED_QUALIFIERS) + r")\s+d" + _APOS + r"(?=une?\b)))"
 )
 
@@ -75,7 +75,7 @@ _SYMBOL_MULTIPLIERS = {
     "Mia": 10**9, "Mia.": 10**9, "bn": 10**9, "Bn": 10**9, "BN": 10**9, "bln": 10**9,
 }
 # Only after a currency sign: "£3m", "$2b" (a bare "3m" is three metres).
-_CURRENCY_ONLY_MULTIPLIERS = {"m": 10**6, "b": 10**9}
+_CURRENCY_ONLY_MULTIPLIERS = {"m": 10**6, "b": 10**9, "B": 10**9}
 _WORD_MULTIPLIERS = {
     "mille": 10**3, "thousand": 10**3, "tausend": 10**3, "duizend": 10**3, "mil": 10**3,
     "million": 10**6, "millions": 10**6, "millón": 10**6, "millon": 10**6, "millones": 10**6,
@@ -176,7 +176,7 @@ def quantity_regex(lang: str | None = None) -> re.Pattern[str]:
         rf"(?P<one>(?i:(?<![\w-])(?:{_alternation(_ONE)})))(?={SP}+(?i:{_alternation(set(_WORD_MULTIPLIERS))})\b)"
     )
     digits = (
-        r"(?<![\w.,])(?<!\w-)(?<!\d:)(?P<num>"
+        r"(?<![\w.,])(?<![^\W\d_]-)(?<!\d:)(?P<num>"  # not in "COVID-19", "B-1000"
         r"\d[\dOo]*[Oo][\dOo]*|\d+[lI]\d+"                       # letter-for-digit typos: 13O, 1l0
         rf"|\d{{1,3}}(?:(?:{SP}|[.,])\d{{3}})+(?:[.,]\d+)?(?!\d)"  # grouped: 9 892, 2 000 000, 1,234
         r"|\d+(?:[.,]\d+)?)"
@@ -202,7 +202,7 @@ def quantity_regex(lang: str | None = None) -> re.Pattern[str]:
     pattern = (
         rf"{_QUALIFIER_RE}?{currency_before}?"
         rf"(?:{collective}|{one_of_many}|{number_words}|{digits})"
-        rf"(?P<mult_all>{multiplier})?(?P<plus>\+)?(?:{currency_after}|{percent})?"
+        rf"(?:{multiplier})?(?P<plus>\+)?(?:{currency_after}|{percent})?"
         r"(?![\w])(?![.,]\d)(?!:\d)"
     )
     return re.compile(pattern)
