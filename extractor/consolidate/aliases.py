@@ -31,6 +31,7 @@ GENERIC_WORDS = frozenset({
 })
 
 
+@functools.lru_cache(maxsize=4096)
 def cluster_key(name: str) -> str:
     """The matching key of a cluster name: "Le Cluster GIPSO" -> "gipso", "POLEPHARMA - GIPSO" -> "polepharma gipso"."""
     tokens = name_tokens(name)
@@ -38,6 +39,7 @@ def cluster_key(name: str) -> str:
     return " ".join(kept or tokens)
 
 
+@functools.lru_cache(maxsize=4096)
 def is_acronym(name: str) -> bool:
     """One word once generic words are gone, written in capitals or at most four letters long."""
     words = [w for w in name.replace("-", " ").split() if w.casefold() not in GENERIC_WORDS]
@@ -177,7 +179,7 @@ class AliasRegistry:
                 self._fuzzy_keys.append(key)
         if counted:
             self._surfaces[key][surface.strip()] += 1
-            self._names.clear()
+            self._names.pop(self._root(key), None)
         return key
 
     def _root(self, key: str) -> str:
@@ -196,7 +198,8 @@ class AliasRegistry:
         self._members[ra] |= self._members.pop(rb)
         if rb in self._curated_name:
             self._curated_name.setdefault(ra, self._curated_name.pop(rb))
-        self._names.clear()
+        self._names.pop(ra, None)
+        self._names.pop(rb, None)
 
     def _kept_apart(self, ra: str, rb: str) -> bool:
         if not self._never:
