@@ -52,10 +52,11 @@ _URL_TRAILING = ".,;:!?'\"*_"
 _BETWEEN_DATES = re.compile(r"\s*(?:-|–|—|au|to|until|till|jusqu['’]au|bis|hasta|al|tot)\s*", re.IGNORECASE)
 
 # A spelled-out number counts only when a noun follows it ("cinq institutions", "three key
-# areas"), not in "les deux.", "deux tiers", "two of them" or "deux fois".
+# areas"), not in "les deux.", "deux tiers", "two of them", "deux fois" or "one in four is".
 _NOUN_AFTER = re.compile(
     r"[ \u00a0]+(?!(?:de|des|du|d['’]|of|et|and|ou|or|à|a|the|la|le|les|fois|times|tiers|quarts"
-    r"|thirds|quarters|autres|others|entre|among|y|und|en|van)\b)[^\W\d_A-Z]"
+    r"|thirds|quarters|autres|others|entre|among|y|und|en|van|is|are|was|were|est|sont|ont|have|has)\b)"
+    r"[^\W\d_A-Z]"
 )
 # "BP 123", "n° 5", "#3": numbering, not counting. A markdown heading's "## " is not this.
 _ADDRESS_BEFORE = re.compile(r"(?:\b(?:BP|CS|cedex|no\.|n\.)\s*|[°º]\s*|(?<!#)#)$", re.IGNORECASE)

@@ -94,6 +94,16 @@ def _hint(sentence: str, number: str) -> Metric | None:
     ("1.200 banen", "1.200", M.jobs),
     ("40 bedrijven", "40", M.companies),
     ("12 projets", "12", M.projects),
+    ("370 projets de R&D pour un montant total de 1,5 Md€, dont 480 M€ de financements", "1,5 Md€", M.funding),
+    ("370 projets de R&D pour un montant total de 1,5 Md€, dont 480 M€ de financements", "480 M€", M.funding),
+    ("En 2022, 12 start-ups ont levé 150 M€.", "150 M€", M.funding),
+    ("a budget of €2.4M funded by Interreg.", "€2.4M", M.funding),
+    ("2 M€ cofinancés par la Région", "2 M€", M.funding),
+    ("its membership has grown to 380+ organisations, including", "380+", M.members),
+    ("Le CA à l'export atteint 2,3 Mds€ (+12 %).", "2,3 Mds€", M.export_revenue),
+    ("generated €27.4 billion in exports in 2022", "€27.4 billion", M.export_revenue),
+    ("The sector employs around 37,000 people", "around 37,000", M.jobs),
+    ("Le cluster dispose de 3 bureaux (Marseille, Nice).", "3", M.offices),
 ])
 def test_hint(sentence: str, number: str, metric: Metric) -> None:
     assert _hint(sentence, number) is metric
@@ -115,6 +125,8 @@ def test_hint(sentence: str, number: str, metric: Metric) -> None:
     ("Depuis 3 ans les membres se réunissent.", "3"),
     ("plus de 50% des sciences de la vie en France", "plus de 50%"),
     ("200 personnes ont assisté", "200"),
+    ("The top 10 companies account for 60% of jobs.", "60%"),
+    ("la filière santé représente 1 000 établissements", "1 000"),
 ])
 def test_no_hint(sentence: str, number: str) -> None:
     assert _hint(sentence, number) is None

@@ -50,7 +50,8 @@ _LEXICON: tuple[tuple[Metric, str], ...] = (
     (Metric.members,
      r"(?:membres|adherents|members|miembros|socios|asociados|mitglieder|leden)\b"
      r"|member (?:companies|organisations|organizations|firms)|entreprises (?:membres|adherentes)"
-     r"|acteurs|stakeholders|mitgliedsunternehmen|lidbedrijven"),
+     r"|acteurs|stakeholders|organisations|organizations|organismes|structures"
+     r"|mitgliedsunternehmen|lidbedrijven"),
     (Metric.companies,
      r"entreprises|societes|companies|firms|businesses|industriels|start-?ups|empresas"
      r"|companias|unternehmen|firmen|bedrijven|ondernemingen"),
@@ -64,7 +65,8 @@ _LEXICON: tuple[tuple[Metric, str], ...] = (
     (Metric.projects,
      r"projets|projects|proyectos|projekte|projecten"),
     (Metric.funding,
-     r"(?:financements?|budget|enveloppe|dotation|subventions?|investissements?|funding|investments?"
+     r"(?:financements?|budget|enveloppe|dotation|montant|amount|subventions?|(?:co-?)?financ(?:e|es|ee|ees)"
+     r"|(?:co-?)?funded|financed|granted|awarded|allou(?:e|es|ee|ees)|octroye\w*|investis|investissements?|funding|investments?"
      r"|grants?|financiacion|inversion(?:es)?|forderung|finanzierung|investitionen|financiering"
      r"|investeringen|subsidies?)"),
     (Metric.revenue,
@@ -93,9 +95,9 @@ _BEFORE_ONLY: tuple[tuple[Metric, str], ...] = (
     (Metric.jobs, r"employ(?:s|ing|ant|e)?|emploie|emploient|beschaftigt|werkgelegenheid"),
     (Metric.funding, r"invest(?:it|ira|issent|s|ed|ing|ment of)?|raised|leve|levee de|granted|alloue"),
 )
-# "40 % du chiffre d'affaires", "16% des exportations", "50% of its revenue": a share of some
+# "40 % du chiffre d'affaires", "16% des exportations", "60% of jobs": a share of some
 # other total, which no metric measures, unlike "60 % de la production".
-_SHARE_OF = re.compile(r"^(?:du|des|of the|of its|of their|of our|de sa|de son|de leur)\s")
+_SHARE_OF = re.compile(r"^(?:du|des|of|de sa|de son|de leur)\s")
 # A number followed by one of these names no noun of its own ("20 000 au global", "300 in
 # total", "Adhérents : 300.", "employing 1,200 people"), so the words before it say what it counts.
 _NO_NOUN = re.compile(
