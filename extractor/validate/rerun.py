@@ -7,9 +7,11 @@ in a sentence and the others go on.
 from __future__ import annotations
 
 import json
+import sys
 from pathlib import Path
 
 from pydantic import ValidationError
+from rich import box
 from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
@@ -26,12 +28,14 @@ from schemas.release import PressRelease
 
 NOT_RELEASES = frozenset({"run.json", "clusters.json"})
 CLUSTERS_FILE = "clusters.json"
+LOG_WIDTH = 160
 _STYLE = {Severity.error: "bold red", Severity.warning: "yellow", Severity.info: "dim"}
 
 
 def rerun(directory: Path, fail_on: Severity = Severity.error, console: Console | None = None) -> int:
     """Exit code 1 when a flag at or above ``fail_on`` exists or a file could not be handled, else 0."""
-    console = console or Console()
+    # Logs and pipes have no width; 80 columns would leave the messages a few letters wide.
+    console = console or Console(width=None if sys.stdout.isatty() else LOG_WIDTH)
     directory = Path(directory)
     if not directory.is_dir():
         raise SetupError(f"{directory} is not a folder; pass the folder `extractor extract --out` wrote.")
@@ -123,9 +127,12 @@ def _print(console: Console, rows: list[tuple[str, Flag]], releases: int) -> Non
     rows = sorted(rows, key=lambda r: (r[0] == CLUSTERS_FILE, r[0], rank[r[1].severity], r[1].code))
     counts = {s: sum(1 for _, f in rows if f.severity == s) for s in Severity}
     if rows:
-        table = Table(title="Flags", show_lines=False)
-        for column in ("release", "severity", "code", "cluster", "metric", "message"):
-            table.add_column(column, overflow="fold")
+        table = Table(title="Flags", box=box.SIMPLE_HEAD)
+        for column in ("release", "severity", "code"):
+            table.add_column(column, no_wrap=True)
+        for column in ("cluster", "metric"):
+            table.add_column(column, overflow="fold", max_width=16)
+        table.add_column("message", overflow="fold", ratio=1)
         for release_id, f in rows:
             style = _STYLE[f.severity]
             table.add_row(
