@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from extractor.normalize.dates import date_regex, parse_date, parse_period
+from extractor.normalize.dates import PERIOD_SHAPES, date_regex, parse_date, parse_period
 from extractor.normalize.language import detect_language
 from extractor.normalize.metrics import metric_hint
 from extractor.normalize.numbers import quantity_regex, read_match
@@ -151,7 +151,7 @@ class _Finder:
         dated: list[Candidate] = []
         for found in date_regex().finditer(self.view()):
             start, end, surface = found.start(), found.end(), found.group()
-            if found.lastgroup in ("day_range", "year_range"):
+            if found.lastgroup in PERIOD_SHAPES:
                 period = parse_period(surface)
                 if period:
                     self.add("period", start, end, f"{period[0].isoformat()}/{period[1].isoformat()}")

@@ -57,12 +57,19 @@ def test_partial_or_impossible_dates_are_none(surface: str) -> None:
     ("March 22-23, 2021", D(2021, 3, 22), D(2021, 3, 23)),
     ("du 1er janvier 2020 au 31 mars 2021", D(2020, 1, 1), D(2021, 3, 31)),
     ("from 1 January 2020 to 31 December 2022", D(2020, 1, 1), D(2022, 12, 31)),
+    ("from January 2024 to December 2026", D(2024, 1, 1), D(2026, 12, 31)),
+    ("de janvier 2020 à décembre 2022", D(2020, 1, 1), D(2022, 12, 31)),
+    ("janvier-mars 2021", D(2021, 1, 1), D(2021, 3, 31)),
+    ("January to February 2024", D(2024, 1, 1), D(2024, 2, 29)),
+    ("septembre 2021 - juin 2022", D(2021, 9, 1), D(2022, 6, 30)),
+    ("de mars 2020 jusqu’à fin décembre 2021", D(2020, 3, 1), D(2021, 12, 31)),
 ])
 def test_periods(surface: str, start: dt.date, end: dt.date) -> None:
     assert parse_period(surface) == (start, end)
 
 
-@pytest.mark.parametrize("surface", ["2022-2020", "2020", "hello", "5 et 4 février 2020"])
+@pytest.mark.parametrize("surface", ["2022-2020", "2020", "hello", "5 et 4 février 2020", "December 2024 to January 2024",
+                                     "Mars 2020 to Jupiter 2021"])
 def test_not_periods(surface: str) -> None:
     assert parse_period(surface) is None
 
@@ -78,6 +85,8 @@ def test_date_shapes_in_running_text() -> None:
         ("date", "12 mai 2022"), ("no_year", "jeudi 12 mai"), ("year_range", "2020-2022"),
         ("day_range", "4 et 5 février 2020"), ("date", "18 October 2023"),
     ]
+    assert _shapes("valable de janvier 2020 à décembre 2022, signé en mai 2019") == [
+        ("month_range", "de janvier 2020 à décembre 2022")]
 
 
 def test_no_date_shape_in_numbers_and_ordinals() -> None:

@@ -6,6 +6,7 @@ handed to dateparser.
 """
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import re
 import unicodedata
@@ -21,6 +22,7 @@ _YEAR = r"(?:19|20)\d{2}(?!\d)"
 _DAY = r"(?:3[01]|[12]\d|0?[1-9])"
 _DAY_SUFFIX = r"(?:er|re|ère|st|nd|rd|th|º|\.)?"
 _CONNECT = r"(?:-|–|—|&|\s(?:et|and|au|to|à|y|und|en|tot|bis|al|e)\s)"
+_MONTH_TO = r"(?:-|–|—|\s(?:à|a|to|au|until|till|jusqu['’](?:en|à|a)|et|and|tot|bis|hasta)(?:\s+(?:fin|end\s+of))?\s)"
 
 
 def _strip_accents(text: str) -> str:
@@ -30,6 +32,21 @@ def _strip_accents(text: str) -> str:
 def _names(words: set[str]) -> str:
     variants = {w.lower().rstrip(".") for w in words} | {_strip_accents(w.lower().rstrip(".")) for w in words}
     return "|".join(re.escape(w) for w in sorted(variants, key=len, reverse=True))
+
+
+def _month_key(name: str) -> str:
+    return _strip_accents(name.lower().rstrip("."))
+
+
+@lru_cache(maxsize=1)
+def _month_numbers() -> dict[str, int]:
+    """Full month names in every supported language -> month number ("février", "fevrier" -> 2)."""
+    numbers: dict[str, int] = {}
+    for code in DATE_LANGS:
+        for context in ("format", "stand-alone"):
+            for number, name in get_month_names("wide", context=context, locale=code).items():
+                numbers[_month_key(name)] = number
+    return numbers
 
 
 @lru_cache(maxsize=1)
@@ -43,12 +60,17 @@ def _calendar_words() -> tuple[str, str, str]:
     return _names(wide), _names(abbreviated | wide), _names(weekdays)
 
 
+# Shapes from date_regex that denote a period rather than one day.
+PERIOD_SHAPES = ("day_range", "month_range", "year_range")
+
+
 @lru_cache(maxsize=1)
 def date_regex() -> re.Pattern[str]:
     """Date- and period-shaped spans in running text; the group name says which shape matched.
 
-    ``day_range`` ("les 4 et 5 février 2020"), ``year_range`` ("2020-2022", "de 2020 à 2022"),
-    ``date`` (a full date) and ``no_year`` ("jeudi 12 mai"), tried in that order at each position.
+    ``day_range`` ("les 4 et 5 février 2020"), ``month_range`` ("from January 2024 to December
+    2026", "janvier-mars 2021"), ``year_range`` ("2020-2022", "de 2020 à 2022"), ``date`` (a full
+    date) and ``no_year`` ("jeudi 12 mai"), tried in that order at each position.
     """
     wide, any_month, weekdays = _calendar_words()
     month = rf"(?:{any_month})\.?(?![^\W\d_])"
@@ -61,6 +83,9 @@ def date_regex() -> re.Pattern[str]:
     pattern = (
         rf"(?i:{lead}(?P<day_range>{_DAY}{_DAY_SUFFIX}\s*{_CONNECT}\s*{day_first}"
         rf"|{month}\s+{_DAY}\s*[-–]\s*{_DAY},?\s+{_YEAR})"
+        rf"|(?<![\w/.\-])(?P<month_range>(?:(?:de|from|du|d['’]|entre|between|van|von|desde)\s*)?"
+        rf"{month_wide}\s+(?:de\s+)?{_YEAR}\s*{_MONTH_TO}\s*{month_wide}\s+(?:de\s+)?{_YEAR}"
+        rf"|{month_wide}\s*{_MONTH_TO}\s*{month_wide}\s+(?:de\s+)?{_YEAR})"
         rf"|{lead}(?P<year_range>{_YEAR}\s*[-–—]\s*(?:{_YEAR}|\d{{2}}(?!\d))|{_YEAR}/(?:{_YEAR}|\d{{2}}(?!\d))"
         rf"|(?<!\w)(?:de|from|entre|between|van|von|desde|du|del)\s+{_YEAR}\s+"
         rf"(?:à|a|to|et|and|tot|bis|hasta|au|al|until)\s+{_YEAR})"
@@ -114,16 +139,37 @@ _BETWEEN_DATES = re.compile(r"\s+(?:au|to|until|till|jusqu['’]au|bis|hasta|al|
 _PERIOD_LEAD = re.compile(r"^(?:du|from|de|entre|between|van|von|desde|del)\s+", re.IGNORECASE)
 
 
+_MONTH_SPAN = re.compile(
+    rf"([^\W\d]+)\.?(?:\s+(?:de\s+)?({_YEAR}))?\s*{_MONTH_TO}\s*([^\W\d]+)\.?\s+(?:de\s+)?({_YEAR})",
+    re.IGNORECASE,
+)
+
+
+def _month_bounds(found: re.Match[str]) -> tuple[dt.date, dt.date] | None:
+    names = _month_numbers()
+    first, last = names.get(_month_key(found[1])), names.get(_month_key(found[3]))
+    if first is None or last is None:
+        return None
+    start = dt.date(int(found[2] or found[4]), first, 1)
+    end_year = int(found[4])
+    end = dt.date(end_year, last, calendar.monthrange(end_year, last)[1])
+    return (start, end) if start <= end else None
+
+
 def parse_period(surface: str) -> tuple[dt.date, dt.date] | None:
     """First and last day of a period: "2020-2022" -> 2020-01-01..2022-12-31.
 
-    Also "de 2020 à 2022", "from 2020 to 2022", "2021/22", day ranges ("4 et 5 février 2020",
-    "March 22-23, 2021") and two full dates ("du 1er janvier 2020 au 31 mars 2021").
+    Also "de 2020 à 2022", "from 2020 to 2022", "2021/22", month ranges ("from January 2024 to
+    December 2026" -> 2024-01-01..2026-12-31, "janvier-mars 2021"), day ranges ("4 et 5 février
+    2020", "March 22-23, 2021") and two full dates ("du 1er janvier 2020 au 31 mars 2021").
     """
     text = _PERIOD_LEAD.sub("", " ".join(surface.split()))
     years = _YEAR_SPAN.fullmatch(text)
     if years:
         return _year_bounds(years[1], years[2])
+    months = _MONTH_SPAN.fullmatch(text)
+    if months:
+        return _month_bounds(months)
     days = _DAY_SPAN.match(text)
     if days:
         end = parse_date(days[2])
