@@ -38,6 +38,7 @@ def test_consistent_or_uncountable_lists_are_not_flagged(text):
     ("Chiffres clés. 5 antennes Polepharma : Chartres, Louviers, Tours et Paris.\n", "5", "3 or 4"),
     ("The agreement focuses on four key areas: human resources, biomanufacturing and biomedical research.\n", "4", "2 or 3"),
     ("Sie hat 2 Standorte: Berlin, Hamburg, München.\n", "2", "3"),
+    ("The cluster has 4 sites: Paris, St. Louis and Lyon. It grows.\n", "4", "2 or 3"),
 ])
 def test_count_that_differs_from_its_list_is_flagged(text, stated, listed):
     (flag,) = flags_of(text)

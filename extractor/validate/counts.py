@@ -36,6 +36,8 @@ _LEADING_CONJUNCTION = re.compile(r"^(?:et|and|y|e|und|en|ou|or|&)\s+", re.IGNOR
 _PARENTHESISED = re.compile(r"\([^()]*\)")
 _EXAMPLES = re.compile(r"(?:\.\.\.|…|\betc\b\.?|\band so on\b|\bu\. ?a\.|\busw\b\.?)\s*$", re.IGNORECASE)
 _STARTS_WITH_NUMBER = re.compile(r"^\W*\d")
+# A full stop that ends a sentence, not one after an initial or a title ("J.", "St.", "Dr.").
+_SENTENCE_STOP = re.compile(r"(?<!\b[A-Z])(?<!\b[A-Z][a-z])[.!?](?=\s|$)")
 
 
 @dataclass(frozen=True)
@@ -127,7 +129,7 @@ def _sentence_end(text: str, start: int) -> int:
     newline = text.find("\n", start)
     if newline != -1:
         end = newline
-    for m in re.finditer(r"[.!?](?=\s|$)", text[start:end]):
+    for m in _SENTENCE_STOP.finditer(text[start:end]):
         # "..." ends a list of examples, not the sentence; keep it for _EXAMPLES to see.
         if text[start + m.start() - 2:start + m.start() + 1] == "...":
             continue
