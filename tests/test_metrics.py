@@ -99,7 +99,7 @@ def _hint(sentence: str, number: str) -> Metric | None:
     ("En 2022, 12 start-ups ont levé 150 M€.", "150 M€", M.funding),
     ("a budget of €2.4M funded by Interreg.", "€2.4M", M.funding),
     ("2 M€ cofinancés par la Région", "2 M€", M.funding),
-    ("its membership has grown to 380+ organisations, including", "380+", M.members),
+    ("its membership has grown to 380+ member organisations, including", "380+", M.members),
     ("Le CA à l'export atteint 2,3 Mds€ (+12 %).", "2,3 Mds€", M.export_revenue),
     ("generated €27.4 billion in exports in 2022", "€27.4 billion", M.export_revenue),
     ("The sector employs around 37,000 people", "around 37,000", M.jobs),
@@ -127,6 +127,8 @@ def test_hint(sentence: str, number: str, metric: Metric) -> None:
     ("200 personnes ont assisté", "200"),
     ("The top 10 companies account for 60% of jobs.", "60%"),
     ("la filière santé représente 1 000 établissements", "1 000"),
+    ("l'ADN de nos deux organisations", "deux"),
+    ("its membership has grown to 380+ organisations", "380+"),
 ])
 def test_no_hint(sentence: str, number: str) -> None:
     assert _hint(sentence, number) is None

@@ -50,8 +50,7 @@ _LEXICON: tuple[tuple[Metric, str], ...] = (
     (Metric.members,
      r"(?:membres|adherents|members|miembros|socios|asociados|mitglieder|leden)\b"
      r"|member (?:companies|organisations|organizations|firms)|entreprises (?:membres|adherentes)"
-     r"|acteurs|stakeholders|organisations|organizations|organismes|structures"
-     r"|mitgliedsunternehmen|lidbedrijven"),
+     r"|acteurs|stakeholders|mitgliedsunternehmen|lidbedrijven"),
     (Metric.companies,
      r"entreprises|societes|companies|firms|businesses|industriels|start-?ups|empresas"
      r"|companias|unternehmen|firmen|bedrijven|ondernemingen"),
