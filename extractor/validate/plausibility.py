@@ -102,12 +102,16 @@ def _phone_flags(subject: Subject) -> Iterable[Flag]:
         if contact.phone is None:
             continue
         who = contact.name or contact.organisation or "a contact"
-        path = f"/contacts/{i}/phone"
+        common = {
+            "cluster": subject.registry.find(contact.organisation) if contact.organisation else None,
+            "paths": [f"/contacts/{i}/phone"],
+            "evidence": [contact.evidence],
+        }
         if not is_valid_phone(contact.phone):
             yield make_flag(
                 "invalid_phone",
                 f"The phone number {contact.phone} given for {who} is not a valid number for its country code.",
-                paths=[path], evidence=[contact.evidence],
+                **common,
             )
             continue
         phone_in = phone_country(contact.phone)
@@ -118,8 +122,7 @@ def _phone_flags(subject: Subject) -> Iterable[Flag]:
                 "foreign_phone",
                 f"The phone number {contact.phone} given for {who} is a {phone_in} number but {org} is in {organisation_in}; "
                 f"check the country code.",
-                cluster=subject.registry.find(contact.organisation) if contact.organisation else None,
-                paths=[path], evidence=[contact.evidence],
+                **common,
             )
 
 
