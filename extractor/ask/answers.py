@@ -25,8 +25,11 @@ class AgreementAnswer(BaseModel):
     date: str | None = None
 
 
-class Overview(BaseModel):
+class Clusters(BaseModel):
     clusters: list[ClusterAnswer]
+
+
+class Agreements(BaseModel):
     agreements: list[AgreementAnswer]
 
 

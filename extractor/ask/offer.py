@@ -1,0 +1,55 @@
+"""Which numbers the model is asked about, and how each is shown to it: numbered, in its own words."""
+from __future__ import annotations
+
+from extractor.candidates import Candidate
+from extractor.layout import Layout
+from extractor.normalize.metrics import metric_hint
+
+CONTEXT_BEFORE = 60
+CONTEXT_AFTER = 70
+SMALL_COUNT = 20
+
+
+def _hint(text: str, candidate: Candidate):
+    return metric_hint(text[max(0, candidate.start - 80):candidate.start], text[candidate.end:candidate.end + 80])
+
+
+def choose(candidates: list[Candidate], text: str, blocked: list[tuple[int, int]]) -> list[Candidate]:
+    """Quantities that could be a cluster figure: a known metric word, money, a share, or a sizeable count.
+
+    Small bare counts with no metric word ("3 ans", "4 grands axes") are left out: they cost prompt tokens
+    and only give a small model a chance to err.
+    """
+    chosen = []
+    for c in candidates:
+        if c.kind != "quantity" or any(s <= c.start < e for s, e in blocked):
+            continue
+        sizeable = isinstance(c.value, (int, float)) and c.value >= SMALL_COUNT
+        if _hint(text, c) is not None or c.unit != "count" or sizeable:
+            chosen.append(c)
+    return chosen
+
+
+def _context(text: str, candidate: Candidate) -> str:
+    """The candidate's neighbourhood on its line, the number itself in brackets, on one line."""
+    line_start = text.rfind("\n", 0, candidate.start) + 1
+    line_end = text.find("\n", candidate.end)
+    line_end = len(text) if line_end < 0 else line_end
+    left = max(line_start, candidate.start - CONTEXT_BEFORE)
+    right = min(line_end, candidate.end + CONTEXT_AFTER)
+    if left > line_start:
+        left = text.find(" ", left, candidate.start) + 1 or left
+    if right < line_end:
+        cut = text.rfind(" ", candidate.end, right)
+        right = cut if cut > candidate.end else right
+    snippet = f"{text[left:candidate.start]}[{candidate.text}]{text[candidate.end:right]}"
+    return " ".join(snippet.replace("*", "").split())
+
+
+def render(text: str, offered: list[Candidate], layout: Layout) -> str:
+    lines = []
+    for n, candidate in enumerate(offered, 1):
+        headings = layout.headings_at(candidate.start)
+        where = f"({' > '.join(headings)}) " if headings else ""
+        lines.append(f"{n}. {where}{_context(text, candidate)}")
+    return "\n".join(lines)

@@ -1,0 +1,104 @@
+"""Linking candidate numbers to a cluster and a metric from the release's own structure.
+
+Press releases state cluster figures in two places: in the "About X" section that profiles X, and in
+sentences whose subject is the cluster ("BioWin représente 260 membres…"). A number whose metric word is
+known (members, jobs, export sales…) and whose cluster follows from one of those two is linked here,
+deterministically. What the structure leaves open — a known metric with no cluster in reach — is what the
+model is asked about. A number in an "About" section of something that is not a cluster (a regional
+industry, a company) is no cluster figure and is not linked at all.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from extractor.candidates import Candidate
+from extractor.ground import find_all
+from extractor.layout import Layout
+from extractor.normalize.metrics import metric_hint
+from extractor.roster import same_cluster
+from schemas.figure import MONEY_METRICS, Metric
+
+_SENTENCE_START = re.compile(r"[.!?;]\s|\n\s*\n|\n[ \t]*[•*\-]")
+_SCOPE_AFTER = re.compile(
+    r"^[^\W\d_]*(?:\s+[^\W\d_]+){0,3}?\s+(?:en|in|au|dans la région|in the region of|im|en la)\s+"
+    r"(?P<place>[A-ZÀ-Ý][\w'’-]+(?:[ -][A-ZÀ-Ý][\w'’-]+){0,3})"
+)
+_SCOPE_HEADING = re.compile(r"\b(?:en|in|au|im|en la)\s+(?P<place>[A-ZÀ-Ý][\w'’-]+(?:[ -][A-ZÀ-Ý][\w'’-]+){0,3})\s*$")
+_BUDGET = re.compile(r"budget|enveloppe|financement|funding|presupuesto|dotation", re.IGNORECASE)
+_WHOLE = re.compile(r"(?:all of|the whole of|toute la|tout le|toute l['’]|l['’]ensemble de la|l['’]ensemble du)\s*$", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Link:
+    candidate: Candidate
+    cluster: str | None
+    metric: Metric | None
+    scope: str | None
+    outside: bool = False  # in a section about something that is not a listed cluster
+
+    @property
+    def complete(self) -> bool:
+        return self.cluster is not None and self.metric is not None
+
+    def as_answer(self) -> dict:
+        return {"start": self.candidate.start, "end": self.candidate.end, "cluster": self.cluster,
+                "metric": self.metric.value if self.metric else None, "scope": self.scope}
+
+
+def is_budget(text: str, candidate: Candidate) -> bool:
+    """An amount introduced as a budget belongs to the agreement that announces it, not to a cluster."""
+    return candidate.unit not in (None, "count", "percent") and bool(_BUDGET.search(text[max(0, candidate.start - 80):candidate.start]))
+
+
+def _metric(text: str, candidate: Candidate) -> Metric | None:
+    metric = metric_hint(text[max(0, candidate.start - 80):candidate.start], text[candidate.end:candidate.end + 80])
+    if metric is None and candidate.unit not in (None, "count", "percent"):
+        return None
+    if metric in MONEY_METRICS and candidate.unit == "percent":
+        return None
+    return metric
+
+
+def _sentence_start(text: str, offset: int, floor: int) -> int:
+    starts = [m.end() for m in _SENTENCE_START.finditer(text, floor, offset)]
+    return starts[-1] if starts else floor
+
+
+def _cluster_in_sentence(text: str, candidate: Candidate, clusters: list[str], floor: int) -> str | None:
+    start = _sentence_start(text, candidate.start, floor)
+    best, best_end = None, -1
+    for name in clusters:
+        for s, e in find_all(name, text[start:candidate.start]):
+            if e > best_end:
+                best, best_end = name, e
+    return best
+
+
+def _scope(text: str, candidate: Candidate, layout: Layout) -> str | None:
+    after = _SCOPE_AFTER.match(text, candidate.end)
+    if after and not _WHOLE.search(text[candidate.end:after.start("place")]):
+        return after.group("place")
+    heading = layout.subheading_at(candidate.start)
+    found = _SCOPE_HEADING.search(heading.heading) if heading else None
+    return found.group("place") if found else None
+
+
+def link_candidates(text: str, offered: list[Candidate], layout: Layout, clusters: list[str]) -> list[Link]:
+    links = []
+    for candidate in offered:
+        metric = _metric(text, candidate)
+        section = layout.about_section_at(candidate.start)
+        cluster = None
+        outside = False
+        if is_budget(text, candidate):
+            links.append(Link(candidate, None, metric, None, outside=True))
+            continue
+        if section is not None:
+            cluster = next((c for c in clusters if same_cluster(c, section.about)), None)
+            outside = cluster is None
+        if cluster is None and not outside:
+            cluster = _cluster_in_sentence(text, candidate, clusters, section.start if section else 0)
+        scope = _scope(text, candidate, layout) if cluster else None
+        links.append(Link(candidate, cluster, metric, scope, outside))
+    return links

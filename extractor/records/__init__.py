@@ -1,0 +1,1 @@
+"""Turning the model's grounded answers and the normaliser's candidates into contract records."""

@@ -1,0 +1,128 @@
+"""Agreement records: the parties the model named, grounded, dated from the text or the release."""
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+import dateparser
+
+from extractor.ask.answers import AgreementAnswer
+from extractor.candidates import Candidate
+from extractor.ground import evidence, find
+from extractor.layout import Layout
+from extractor.link import is_budget
+from extractor.records.flags import SIGNED_ON_ASSUMED, flag, ungrounded
+from schemas.agreement import Agreement, AgreementKind, Money, Period
+from schemas.common import Flag, Qualifier, Severity
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n")
+_RENEWAL = re.compile(r"renouvel|renew|verläng|renov|verlengd", re.IGNORECASE)
+
+
+def _sentence_bounds(text: str, offset: int) -> tuple[int, int]:
+    starts = [m.end() for m in _SENTENCE_END.finditer(text, 0, offset)]
+    start = starts[-1] if starts else 0
+    end_match = _SENTENCE_END.search(text, offset)
+    return start, end_match.start() if end_match else len(text)
+
+
+def _signed_on(said: str | None, published_on: dt.date | None, lang: str | None) -> dt.date | None:
+    if not said:
+        return None
+    settings = {"PREFER_DAY_OF_MONTH": "first", "REQUIRE_PARTS": ["day", "month"]}
+    if published_on:
+        settings["RELATIVE_BASE"] = dt.datetime.combine(published_on, dt.time())
+    parsed = dateparser.parse(said, languages=[lang] if lang else None, settings=settings)
+    return parsed.date() if parsed else None
+
+
+def _evidence_for(parties_spans: list[tuple[int, int]], text: str):
+    """The first sentence that names two parties, else the first party's mention."""
+    if not parties_spans:
+        return None
+    for start, _ in sorted(parties_spans):
+        s, e = _sentence_bounds(text, start)
+        inside = sum(1 for ps, pe in parties_spans if s <= ps and pe <= e)
+        if inside >= 2 and text[s:e].strip():
+            while text[s].isspace():
+                s += 1
+            return evidence(text, s, e)
+    return evidence(text, *parties_spans[0])
+
+
+def _nearby(candidates: list[Candidate], kind: str, before: int) -> list[Candidate]:
+    return [c for c in candidates if c.kind == kind and c.start < before]
+
+
+def _merged(answers: list[AgreementAnswer]) -> list[AgreementAnswer]:
+    """One answer per set of parties; a repeat only lends the date the first one lacked."""
+    merged: dict[frozenset[str], AgreementAnswer] = {}
+    for answer in answers:
+        key = frozenset(p.strip().casefold() for p in answer.parties if p.strip())
+        known = merged.get(key)
+        if known is None:
+            merged[key] = answer.model_copy()
+        elif not known.date and answer.date:
+            known.date = answer.date
+    return list(merged.values())
+
+
+def build_agreements(
+    answers: list[AgreementAnswer],
+    text: str,
+    candidates: list[Candidate],
+    layout: Layout,
+    published_on: dt.date | None,
+    lang: str | None,
+) -> tuple[list[Agreement], list[Flag]]:
+    flags: list[Flag] = []
+    lead_end = min((s.start for s in layout.sections), default=len(text))
+    periods = _nearby(candidates, "period", lead_end)
+    budget = next((c for c in candidates if c.kind == "quantity" and is_budget(text, c)), None)
+    place = layout.dateline.places[0] if layout.dateline and layout.dateline.places else None
+    agreements: list[Agreement] = []
+    seen: set[tuple[str, ...]] = set()
+    for answer in _merged(answers):
+        parties: list[str] = []
+        spans: list[tuple[int, int]] = []
+        for party in answer.parties:
+            span = find(party, text)
+            if span is None:
+                flags.append(ungrounded("the party", party))
+                continue
+            surface = text[span[0]:span[1]]
+            if surface.casefold() not in (p.casefold() for p in parties):
+                parties.append(surface)
+                spans.append(span)
+        if not parties:
+            continue
+        key = tuple(sorted(p.casefold() for p in parties))
+        if key in seen:
+            continue
+        seen.add(key)
+        signed_on = _signed_on(answer.date, published_on, lang)
+        if signed_on is None and published_on is not None:
+            signed_on = published_on
+            flags.append(flag(SIGNED_ON_ASSUMED, Severity.info,
+                              f"The release gives no date for the agreement between {', '.join(parties)}; the release date was used.",
+                              paths=[f"/agreements/{len(agreements)}/signed_on"]))
+        proof = _evidence_for(spans, text)
+        kind = answer.kind
+        if kind is not AgreementKind.renewal and proof and _RENEWAL.search(proof.text):
+            kind = AgreementKind.renewal
+        period = None
+        headline = not agreements  # a period or budget in the lead belongs to the headline agreement
+        if periods and headline:
+            first, last = str(periods[0].value).split("/")
+            period = Period(start=dt.date.fromisoformat(first), end=dt.date.fromisoformat(last))
+        agreements.append(Agreement(
+            kind=kind,
+            parties=parties,
+            signed_on=signed_on,
+            place=place,
+            period=period,
+            budget=Money(amount=budget.value, currency=budget.unit, qualifier=Qualifier(budget.qualifier or "exact"),
+                         evidence=evidence(text, budget.start, budget.end)) if budget and headline else None,
+            evidence=proof,
+        ))
+    return agreements, flags

@@ -1,0 +1,84 @@
+"""Press contacts: each e-mail and phone number of the release, attached to the person it belongs to.
+
+No model call: an address whose local part spells a person's name is theirs; otherwise an address or a
+number belongs to the closest person named before it. Press-contact blocks laid out as tab-separated
+columns (names on one line, numbers on the next) are read column by column.
+"""
+from __future__ import annotations
+
+from urllib.parse import urlparse
+
+from extractor.candidates import Candidate
+from extractor.ground import evidence, fold
+from extractor.normalize.phones import to_e164
+from extractor.consolidate.names import name_key
+from extractor.roster import same_cluster
+from schemas.cluster import ClusterProfile
+from schemas.release import Contact, Person
+
+REACH = 400
+
+
+def _column(text: str, offset: int) -> int | None:
+    line_start = text.rfind("\n", 0, offset) + 1
+    line_end = text.find("\n", offset)
+    line = text[line_start:line_end if line_end >= 0 else len(text)]
+    if "\t" not in line:
+        return None
+    return text.count("\t", line_start, offset)
+
+
+def _owner_by_email(address: str, people: list[Person]) -> Person | None:
+    local = fold(address.split("@")[0]).text.split()
+    for person in people:
+        parts = fold(person.name).text.split()
+        if len(parts) >= 2 and parts[-1] in local:
+            return person
+    return None
+
+
+def _owner_nearby(offset: int, text: str, people: list[Person]) -> Person | None:
+    before = [p for p in people if p.evidence and p.evidence.end <= offset and offset - p.evidence.end <= REACH]
+    column = _column(text, offset)
+    if column is not None:
+        aligned = [p for p in before if _column(text, p.evidence.start) == column]
+        before = aligned or before
+    return max(before, key=lambda p: p.evidence.end) if before else None
+
+
+def _organisation(address: str | None, person: Person | None, clusters: list[ClusterProfile]) -> tuple[str | None, str | None]:
+    """The organisation's name and country: from the person, else the cluster whose website shares the mail domain."""
+    domain = address.split("@")[1].lower() if address else ""
+    for cluster in clusters:
+        host = (urlparse(cluster.website).hostname or "").removeprefix("www.") if cluster.website else ""
+        if (host and domain == host) or (person and same_cluster(person.organisation, cluster.name)) \
+                or (domain and name_key(cluster.name).replace(" ", "") == domain.split(".")[0].replace("-", "")):
+            return cluster.name, cluster.country
+    return (person.organisation if person else None), None
+
+
+def build_contacts(candidates: list[Candidate], text: str, people: list[Person], clusters: list[ClusterProfile],
+                   default_country: str | None) -> list[Contact]:
+    contacts: dict[str, Contact] = {}
+    emails = [c for c in candidates if c.kind == "email"]
+    phones = [c for c in candidates if c.kind == "phone"]
+    for email in emails:
+        owner = _owner_by_email(str(email.value), people) or _owner_nearby(email.start, text, people)
+        key = owner.name if owner else str(email.value)
+        organisation, _ = _organisation(str(email.value), owner, clusters)
+        if key not in contacts:
+            contacts[key] = Contact(name=owner.name if owner else None, organisation=organisation,
+                                    email=str(email.value), evidence=evidence(text, email.start, email.end))
+    for phone in phones:
+        owner = _owner_nearby(phone.start, text, people)
+        key = owner.name if owner else phone.text
+        contact = contacts.get(key)
+        if contact is None:
+            organisation, _ = _organisation(None, owner, clusters)
+            contact = contacts[key] = Contact(name=owner.name if owner else None, organisation=organisation,
+                                              evidence=evidence(text, phone.start, phone.end))
+        if contact.phone:
+            continue
+        country = next((c.country for c in clusters if c.name == contact.organisation), None) or default_country
+        contact.phone = to_e164(phone.text, country) or (str(phone.value) if phone.value else None)
+    return list(contacts.values())
