@@ -33,7 +33,7 @@ _CONTACTS = re.compile(
 )
 _PLACE_SPLIT = re.compile(r"\s*(?:,|\band\b|\bet\b|\by\b|\bund\b|\ben\b|&)\s*")
 _PLACE_WORD = re.compile(r"^[^\W\d_][\w'’. -]*$")
-_DATE_LEAD = re.compile(r"(?:,|\s)\s*(?:le|the|el|am|den|op)?\s*$", re.IGNORECASE)
+_DATE_LEAD = re.compile(r"(?:[\s,–—-]|\b(?:le|the|el|am|den|op|on)\b)*$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -135,8 +135,7 @@ def find_dateline(text: str, dates: list[Candidate]) -> Dateline | None:
     for cand in early:
         line_start = text.rfind("\n", 0, cand.start) + 1
         prefix = clean_line(text[line_start:cand.start])
-        lead = _DATE_LEAD.search(" " + prefix)
-        head = prefix[: len(prefix) - len(lead.group(0)) + 1].strip(" ,–-") if lead else prefix
+        head = prefix[:_DATE_LEAD.search(prefix).start()]
         places = tuple(p for p in _PLACE_SPLIT.split(head) if p)
         if places and len(places) <= 8 and all(_PLACE_WORD.match(p) and len(p.split()) <= 4 for p in places):
             return Dateline(line_start, cand.end, dt.date.fromisoformat(str(cand.value)), places)

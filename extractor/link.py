@@ -21,7 +21,7 @@ from schemas.figure import MONEY_METRICS, Metric
 
 _SENTENCE_START = re.compile(r"[.!?;]\s|\n\s*\n|\n[ \t]*[•*\-]")
 _SCOPE_AFTER = re.compile(
-    r"^[^\W\d_]*(?:\s+[^\W\d_]+){0,3}?\s+(?:en|in|au|dans la région|in the region of|im|en la)\s+"
+    r"[^\W\d_]*(?:\s+[^\W\d_]+){0,3}?\s+(?:en|in|au|dans la région|in the region of|im|en la)\s+"
     r"(?P<place>[A-ZÀ-Ý][\w'’-]+(?:[ -][A-ZÀ-Ý][\w'’-]+){0,3})"
 )
 _SCOPE_HEADING = re.compile(r"\b(?:en|in|au|im|en la)\s+(?P<place>[A-ZÀ-Ý][\w'’-]+(?:[ -][A-ZÀ-Ý][\w'’-]+){0,3})\s*$")

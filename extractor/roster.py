@@ -33,7 +33,8 @@ def described_clusters(text: str, layout: Layout) -> list[str]:
     for section in layout.sections:
         if not section.about:
             continue
-        body = text[section.start + len(section.heading):section.start + len(section.heading) + PRESENTATION_CHARS]
+        body_start = section.start + len(section.heading)
+        body = text[body_start:min(section.end, body_start + PRESENTATION_CHARS)]
         if _CLUSTER_WORD.search(body) and find_all(section.about, text):
             names.append(section.about)
     return names

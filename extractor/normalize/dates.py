@@ -119,6 +119,9 @@ def parse_date(surface: str, lang: str | None = None) -> dt.date | None:
     found = _dateparser(text, languages, "DMY")
     if found is None and lang in (None, "en"):
         found = _dateparser(text, languages, "MDY")
+    if found is None and languages != DATE_LANGS:
+        # releases quote dates in another language than their own ("12 janvier 2023" in an English text)
+        found = _dateparser(text, DATE_LANGS, "DMY")
     return found
 
 

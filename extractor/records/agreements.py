@@ -8,7 +8,7 @@ import dateparser
 
 from extractor.ask.answers import AgreementAnswer
 from extractor.candidates import Candidate
-from extractor.ground import evidence, find
+from extractor.ground import evidence, find, find_all
 from extractor.layout import Layout
 from extractor.link import is_budget
 from extractor.records.flags import SIGNED_ON_ASSUMED, flag, ungrounded
@@ -36,18 +36,24 @@ def _signed_on(said: str | None, published_on: dt.date | None, lang: str | None)
     return parsed.date() if parsed else None
 
 
-def _evidence_for(parties_spans: list[tuple[int, int]], text: str):
-    """The first sentence that names two parties, else the first party's mention."""
-    if not parties_spans:
+def _evidence_for(parties: list[str], text: str):
+    """The first sentence naming the most parties (at least two), else the sentence of the first mention."""
+    mentions = {party: find_all(party, text) for party in parties}
+    best, best_count = None, 0
+    for spans in mentions.values():
+        for start, _ in spans:
+            s, e = _sentence_bounds(text, start)
+            count = sum(any(s <= ps and pe <= e for ps, pe in found) for found in mentions.values())
+            if count > best_count or (count == best_count and best and s < best[0]):
+                best, best_count = (s, e), count
+    if best is None:
         return None
-    for start, _ in sorted(parties_spans):
-        s, e = _sentence_bounds(text, start)
-        inside = sum(1 for ps, pe in parties_spans if s <= ps and pe <= e)
-        if inside >= 2 and text[s:e].strip():
-            while text[s].isspace():
-                s += 1
-            return evidence(text, s, e)
-    return evidence(text, *parties_spans[0])
+    s, e = best
+    while s < e and text[s].isspace():
+        s += 1
+    while e > s and text[e - 1].isspace():
+        e -= 1
+    return evidence(text, s, e) if s < e else None
 
 
 def _nearby(candidates: list[Candidate], kind: str, before: int) -> list[Candidate]:
@@ -84,7 +90,6 @@ def build_agreements(
     seen: set[tuple[str, ...]] = set()
     for answer in _merged(answers):
         parties: list[str] = []
-        spans: list[tuple[int, int]] = []
         for party in answer.parties:
             span = find(party, text)
             if span is None:
@@ -93,7 +98,6 @@ def build_agreements(
             surface = text[span[0]:span[1]]
             if surface.casefold() not in (p.casefold() for p in parties):
                 parties.append(surface)
-                spans.append(span)
         if not parties:
             continue
         key = tuple(sorted(p.casefold() for p in parties))
@@ -106,7 +110,7 @@ def build_agreements(
             flags.append(flag(SIGNED_ON_ASSUMED, Severity.info,
                               f"The release gives no date for the agreement between {', '.join(parties)}; the release date was used.",
                               paths=[f"/agreements/{len(agreements)}/signed_on"]))
-        proof = _evidence_for(spans, text)
+        proof = _evidence_for(parties, text)
         kind = answer.kind
         if kind is not AgreementKind.renewal and proof and _RENEWAL.search(proof.text):
             kind = AgreementKind.renewal

@@ -1,0 +1,134 @@
+"""Benchmark: this design against a plain single call per release, on the same embedded model and seeds.
+
+For each seed it reports seconds, LLM calls, prompt and completion tokens for both designs, and the
+seed F1 of each (scored with ../shared/eval/score.py). The plain design asks once for the whole release
+(a PressRelease-shaped answer without offsets), as a first attempt with instructor would.
+
+    python benchmarks/extract_bench.py [--model qwen2.5-coder-1.5b] [--out benchmarks/results]
+"""
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import subprocess
+import sys
+import time
+from pathlib import Path
+from string import Template
+
+from pydantic import BaseModel
+
+from extractor.engine.client import LLM, Usage
+from extractor.engine.server import EmbeddedServer
+from extractor.engine.weights import MODELS, ensure_model
+from extractor.pipeline import extract_release
+from extractor.read import read_release
+from extractor.write import write_release
+from schemas.agreement import AgreementKind
+from schemas.common import Qualifier
+from schemas.figure import Metric
+
+ROOT = Path(__file__).resolve().parents[1]
+GOLD = ROOT.parent / "shared" / "eval" / "seeds.gold.json"
+SCORER = ROOT.parent / "shared" / "eval" / "score.py"
+PLAIN_PROMPT = Template((Path(__file__).parent / "plain_prompt.txt").read_text(encoding="utf-8"))
+
+
+class PlainFigure(BaseModel):
+    metric: Metric
+    value: float
+    unit: str
+    qualifier: Qualifier
+    scope: str | None = None
+
+
+class PlainCluster(BaseModel):
+    name: str
+    figures: list[PlainFigure]
+
+
+class PlainAgreement(BaseModel):
+    kind: AgreementKind
+    parties: list[str]
+    signed_on: str | None = None
+
+
+class PlainPerson(BaseModel):
+    name: str
+    role: str | None = None
+    organisation: str | None = None
+
+
+class PlainRelease(BaseModel):
+    language: str
+    published_on: str | None = None
+    agreements: list[PlainAgreement]
+    clusters: list[PlainCluster]
+    people: list[PlainPerson]
+
+
+def score(out: Path) -> dict:
+    done = subprocess.run([sys.executable, str(SCORER), str(GOLD), str(out), "--json"], capture_output=True, text=True, check=True)
+    return json.loads(done.stdout.rsplit("\nF1", 1)[0])
+
+
+def run_design(name: str, seeds: list[Path], out: Path, one) -> list[dict]:
+    out.mkdir(parents=True, exist_ok=True)
+    rows = []
+    for path in seeds:
+        started = time.monotonic()
+        usage = one(path, out)
+        rows.append({"design": name, "release": path.stem, "seconds": round(time.monotonic() - started, 1),
+                     "llm_calls": usage.calls, "prompt_tokens": usage.prompt_tokens, "completion_tokens": usage.completion_tokens})
+        print(json.dumps(rows[-1]), flush=True)
+    return rows
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--model", default="qwen2.5-coder-1.5b", choices=sorted(MODELS))
+    parser.add_argument("--out", type=Path, default=ROOT / "benchmarks" / "results")
+    parser.add_argument("--seeds", type=Path, default=ROOT / "seeds")
+    args = parser.parse_args()
+    seeds = sorted(args.seeds.glob("*.txt"))
+    alias = Path(MODELS[args.model].filename).stem
+
+    with EmbeddedServer(ensure_model(args.model), alias=alias) as server:
+        llm = LLM(server.base_url, alias)
+
+        def designed(path: Path, out: Path) -> Usage:
+            result = extract_release(read_release(path), llm)
+            write_release(result.release, out)
+            return result.usage
+
+        def plain(path: Path, out: Path) -> Usage:
+            text = read_release(path).text
+            answer, usage = llm.ask(PlainRelease, [{"role": "user", "content": PLAIN_PROMPT.substitute(text=text)}], 1500)
+            (out / f"{path.stem}.json").write_text(answer.model_dump_json(indent=2), encoding="utf-8")
+            return usage
+
+        rows = run_design("designed", seeds, args.out / "designed", designed)
+        rows += run_design("plain", seeds, args.out / "plain", plain)
+
+    summary = {}
+    for design in ("designed", "plain"):
+        mine = [r for r in rows if r["design"] == design]
+        summary[design] = {
+            "f1": round(score(args.out / design)["f1"], 3),
+            "per_kind": score(args.out / design)["kinds"],
+            "seconds_per_release": round(sum(r["seconds"] for r in mine) / len(mine), 1),
+            "llm_calls": sum(r["llm_calls"] for r in mine),
+            "prompt_tokens": sum(r["prompt_tokens"] for r in mine),
+            "completion_tokens": sum(r["completion_tokens"] for r in mine),
+        }
+    result = {"date": dt.date.today().isoformat(), "model": args.model, "releases": rows, "summary": summary}
+    (args.out / "extract_bench.json").write_text(json.dumps(result, indent=2), encoding="utf-8")
+    print(f"{'design':<10}{'F1':>7}{'s/release':>11}{'calls':>7}{'prompt tok':>12}{'compl tok':>11}")
+    for design, s in summary.items():
+        print(f"{design:<10}{s['f1']:>7.3f}{s['seconds_per_release']:>11.1f}{s['llm_calls']:>7}{s['prompt_tokens']:>12}{s['completion_tokens']:>11}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

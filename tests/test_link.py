@@ -1,0 +1,76 @@
+from extractor.candidates import find_candidates
+from extractor.layout import read_layout
+from extractor.link import is_budget, link_candidates
+
+TEXT = """Deux pôles signent une convention de partenariat ambitieuse
+
+Namur, le 14 mai 2024 – BioWin représente 260 membres pour un total de 18 500 employés. MEDVIA représente 150 membres, dont sept hôpitaux. Le programme dispose d'un budget de 2 000 000 € sur 3 ans. Lors du salon, 75 entrepreneurs ont rencontré 60 investisseurs.
+
+A propos de l'industrie de la santé en Wallonie
+
+Le secteur réalise 5,74 milliards d'euros à l'export et compte 9 892 emplois.
+
+A propos de BioWin
+
+BioWin est le pôle santé de Wallonie. Il comprend 250 membres, 26 Mds de chiffre d'affaires à l'export et 53% de la production.
+
+BioWin en Flandre :
+
+Ce sont 40 adhérents et 2 antennes.
+"""
+
+
+def links():
+    candidates = find_candidates(TEXT, "fr")
+    layout = read_layout(TEXT, candidates)
+    quantities = [c for c in candidates if c.kind == "quantity"]
+    return {l.candidate.text: l for l in link_candidates(TEXT, quantities, layout, ["BioWin", "MEDVIA"])}
+
+
+def test_subject_of_the_sentence_owns_its_figures():
+    found = links()
+    assert (found["260"].cluster, found["260"].metric.value) == ("BioWin", "members")
+    assert (found["18 500"].cluster, found["18 500"].metric.value) == ("BioWin", "jobs")
+    assert (found["150"].cluster, found["150"].metric.value) == ("MEDVIA", "members")
+    assert (found["sept"].cluster, found["sept"].metric.value) == ("MEDVIA", "hospitals")
+
+
+def test_about_section_owns_its_figures():
+    found = links()
+    assert (found["250"].cluster, found["250"].metric.value) == ("BioWin", "members")
+    assert found["26 Mds"].metric.value == "export_revenue" and found["26 Mds"].complete
+    assert found["53%"].metric.value == "production_share" and found["53%"].complete
+
+
+def test_section_about_something_else_is_outside_any_cluster():
+    found = links()
+    for text in ("5,74 milliards d'euros", "9 892"):
+        assert found[text].outside and found[text].cluster is None
+
+
+def test_budget_belongs_to_the_agreement():
+    found = links()
+    budget = found["2 000 000 €"]
+    assert budget.outside and is_budget(TEXT, budget.candidate)
+
+
+def test_numbers_without_a_metric_word_stay_unlinked():
+    found = links()
+    assert found["75"].metric is None and found["60"].metric is None
+    assert not found["75"].complete
+
+
+def test_sub_heading_names_the_scope():
+    found = links()
+    assert (found["40"].cluster, found["40"].metric.value, found["40"].scope) == ("BioWin", "members", "Flandre")
+    assert (found["2"].metric.value, found["2"].scope) == ("offices", "Flandre")
+    assert found["250"].scope is None
+
+
+def test_scope_stated_after_the_noun_but_not_the_whole_country():
+    text = "BioWin compte 75 adhérents en Normandie. Polepharma: 445+ members in all of France."
+    candidates = [c for c in find_candidates(text, "fr") if c.kind == "quantity"]
+    layout = read_layout(text, candidates)
+    found = {l.candidate.text: l for l in link_candidates(text, candidates, layout, ["BioWin", "Polepharma"])}
+    assert found["75"].scope == "Normandie"
+    assert found["445+"].scope is None

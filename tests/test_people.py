@@ -1,0 +1,54 @@
+from extractor.ask.answers import PersonAnswer
+from extractor.candidates import find_candidates
+from extractor.records.people import build_people, names_from_emails
+
+CONTACTS = """Contacts presse
+
+Camille GARCIA — Chargée de Communication **POLEPHARMA - GIPSO**
+
+camille.garcia@polepharma.com
+
+Maria PASCUAL DE ZULUETA – Directrice du Basque Health Cluster
+
++34 6 44 84 56 44 - maria@basquehealthcluster.org
+
+For BioWin\tFor Polepharma
+Alexandra Schiettekatte\tSabrina Boireau
+alexandra.schiettekatte@biowin.org\tsabrina.boireau@polepharma.com
+
+Emmanuelle Pangaud, Directrice
+
+Tél. : 05 56 11 32 15 - Email : e.pangaud@gipso.org
+
+Ecrivez-nous : info@gipso.org
+"""
+
+
+def test_mail_addresses_name_their_owners():
+    names = [p.name for p in names_from_emails(find_candidates(CONTACTS, "fr"), CONTACTS)]
+    assert names == ["Camille GARCIA", "Maria PASCUAL DE ZULUETA", "Alexandra Schiettekatte", "Sabrina Boireau",
+                     "Emmanuelle Pangaud"]
+
+
+def test_people_are_grounded_deduplicated_and_tidied():
+    answers = [
+        PersonAnswer(name="Maria Pascual de Zulueta", role="Directrice", organisation="Basque Health Cluster"),
+        PersonAnswer(name="MARIA PASCUAL DE ZULUETA"),
+        PersonAnswer(name="Camille Garcia", role=None, organisation=None),
+        PersonAnswer(name="Camille GARCIA", role="Chargée de Communication"),
+        PersonAnswer(name="Jean Dupont", role="CEO"),
+        PersonAnswer(name="POLEPHARMA"),
+    ]
+    people, flags = build_people(answers, CONTACTS)
+    assert [p.name for p in people] == ["Maria Pascual de Zulueta", "Camille Garcia"]
+    assert people[1].role == "Chargée de Communication"
+    for person in people:
+        assert CONTACTS[person.evidence.start:person.evidence.end] == person.evidence.text
+    assert [f.code for f in flags] == ["ungrounded"]
+    assert "Jean Dupont" in flags[0].message
+
+
+def test_organisation_read_from_the_role():
+    text = "Sylvie Ponchaut, Managing Director of BioWin, said."
+    people, _ = build_people([PersonAnswer(name="Sylvie Ponchaut", role="Managing Director of BioWin")], text)
+    assert people[0].organisation == "BioWin"
