@@ -132,8 +132,10 @@ def run_batch(paths: list[Path], options: BatchOptions, console: Console | None 
 def _summary(console: Console, runs: list[ReleaseRun], releases: list[PressRelease]) -> None:
     severities = {r.id: Counter(f.severity for f in r.flags) for r in releases}
     table = Table(title="extraction", show_lines=False)
-    for column in ("release", "status", "seconds", "LLM calls", "tokens in/out", "flags (error/warning)", "error"):
-        table.add_column(column)
+    table.add_column("release", no_wrap=True)
+    for column in ("status", "s", "calls", "tokens in/out", "errors/warnings"):
+        table.add_column(column, no_wrap=True)
+    table.add_column("error", overflow="fold")
     for run in runs:
         counts = severities.get(run.id, Counter())
         table.add_row(run.id, run.status.value, f"{run.seconds:.1f}", str(run.llm_calls),

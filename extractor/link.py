@@ -26,6 +26,9 @@ _SCOPE_AFTER = re.compile(
 )
 _SCOPE_HEADING = re.compile(r"\b(?:en|in|au|im|en la)\s+(?P<place>[A-ZÀ-Ý][\w'’-]+(?:[ -][A-ZÀ-Ý][\w'’-]+){0,3})\s*$")
 _BUDGET = re.compile(r"budget|enveloppe|financement|funding|presupuesto|dotation", re.IGNORECASE)
+_KINDS_OF_MEMBER = frozenset({Metric.companies, Metric.smes, Metric.academic_institutions, Metric.research_centres, Metric.hospitals})
+_CLAUSE_END = re.compile(r"[.;:()\n]| autour | pour | afin | which | that | qui | dont ")
+_LIST_SEPARATOR = re.compile(r",| et | and | y | und | en ")
 _WHOLE = re.compile(r"(?:all of|the whole of|toute la|tout le|toute l['’]|l['’]ensemble de la|l['’]ensemble du)\s*$", re.IGNORECASE)
 
 
@@ -51,8 +54,22 @@ def is_budget(text: str, candidate: Candidate) -> bool:
     return candidate.unit not in (None, "count", "percent") and bool(_BUDGET.search(text[max(0, candidate.start - 80):candidate.start]))
 
 
-def _metric(text: str, candidate: Candidate) -> Metric | None:
+def _is_mixed_membership(text: str, candidate: Candidate, numbers: list[Candidate]) -> bool:
+    """"470 entreprises, organismes académiques, hôpitaux et collectivités": a count over several kinds
+    of organisation is a membership count, not a count of the first kind named. A list whose items carry
+    their own numbers ("140 entreprises, cinq institutions…") is a breakdown instead."""
+    clause = _CLAUSE_END.split(text[candidate.end:candidate.end + 200], maxsplit=1)[0]
+    end = candidate.end + len(clause)
+    if any(candidate.end <= other.start < end for other in numbers):
+        return False
+    items = [item.strip() for item in _LIST_SEPARATOR.split(clause)]
+    return len(items) >= 3 and all(items)
+
+
+def _metric(text: str, candidate: Candidate, numbers: list[Candidate]) -> Metric | None:
     metric = metric_hint(text[max(0, candidate.start - 80):candidate.start], text[candidate.end:candidate.end + 80])
+    if metric in _KINDS_OF_MEMBER and _is_mixed_membership(text, candidate, numbers):
+        return Metric.members
     if metric is None and candidate.unit not in (None, "count", "percent"):
         return None
     if metric in MONEY_METRICS and candidate.unit == "percent":
@@ -87,7 +104,7 @@ def _scope(text: str, candidate: Candidate, layout: Layout) -> str | None:
 def link_candidates(text: str, offered: list[Candidate], layout: Layout, clusters: list[str]) -> list[Link]:
     links = []
     for candidate in offered:
-        metric = _metric(text, candidate)
+        metric = _metric(text, candidate, offered)
         section = layout.about_section_at(candidate.start)
         cluster = None
         outside = False

@@ -5,7 +5,7 @@ Writing and consolidation happen at the batch level (extractor.batch), once ever
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 
 from extractor.ask import offer
 from extractor.ask.prompts import prompt_version
@@ -53,20 +53,24 @@ def extract_release(source: SourceText, llm: LLM, cache: AnswerCache | None = No
     reading = read_release_text(source.text)
     key = cache_key(source.sha256, llm.model, prompt_version(), SCHEMA_VERSION)
     cached = cache.get(key) if cache else None
-    if cached is not None:
-        answers, usage = Answers.from_dict(cached), Usage()
+    if cached is not None and {"answers", "usage"} <= cached.keys():
+        answers, spent, usage = Answers.from_dict(cached["answers"]), Usage(**cached["usage"]), Usage()
     else:
+        cached = None
         answers, usage = ask_release(llm, source.text, reading.offered, reading.layout)
+        spent = usage
         if cache:
-            cache.put(key, answers.to_dict())
+            cache.put(key, {"answers": answers.to_dict(), "usage": asdict(usage)})
+    # The record describes the model work behind its answers, also when this run took them from the
+    # cache; run.json tells what this run itself spent.
     extraction = Extraction(
         model=llm.model,
         endpoint=llm.endpoint,
         prompt_version=prompt_version(),
-        llm_calls=usage.calls,
-        prompt_tokens=usage.prompt_tokens,
-        completion_tokens=usage.completion_tokens,
-        seconds=round(time.monotonic() - started, 2),
+        llm_calls=spent.calls,
+        prompt_tokens=spent.prompt_tokens,
+        completion_tokens=spent.completion_tokens,
+        seconds=round(spent.seconds if cached else time.monotonic() - started, 2),
     )
     release = build_release(source, reading.language, reading.layout, reading.candidates, reading.offered, answers, extraction, reading.injections)
     release.flags.extend(validate_release(release, source.text, reading.candidates))

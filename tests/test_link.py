@@ -74,3 +74,13 @@ def test_scope_stated_after_the_noun_but_not_the_whole_country():
     found = {l.candidate.text: l for l in link_candidates(text, candidates, layout, ["BioWin", "Polepharma"])}
     assert found["75"].scope == "Normandie"
     assert found["445+"].scope is None
+
+
+def test_a_count_over_several_kinds_of_organisation_is_a_membership():
+    text = ("MEDICEN mobilise plus de 470 entreprises, organismes académiques, hôpitaux et collectivités territoriales. "
+            "BioWin compte 140 entreprises industrielles innovantes, cinq institutions académiques et six centres de recherche.")
+    candidates = [c for c in find_candidates(text, "fr") if c.kind == "quantity"]
+    found = {l.candidate.text: l for l in link_candidates(text, candidates, read_layout(text, candidates), ["MEDICEN", "BioWin"])}
+    assert found["plus de 470"].metric.value == "members"
+    assert found["140"].metric.value == "companies"
+    assert found["cinq"].metric.value == "academic_institutions"

@@ -52,3 +52,11 @@ def test_organisation_read_from_the_role():
     text = "Sylvie Ponchaut, Managing Director of BioWin, said."
     people, _ = build_people([PersonAnswer(name="Sylvie Ponchaut", role="Managing Director of BioWin")], text)
     assert people[0].organisation == "BioWin"
+
+
+def test_organisations_and_trailing_roles_are_not_names():
+    text = "Contact : Andrew Lloyd & Associates. Laure WATTINNE- Attachée de presse – 02 35 52 56 00"
+    people, _ = build_people([PersonAnswer(name="Andrew Lloyd & Associates"),
+                              PersonAnswer(name="Laure WATTINNE- Attachée de presse")], text)
+    assert [p.name for p in people] == ["Laure Wattinne"]
+    assert people[0].evidence.text == "Laure WATTINNE"

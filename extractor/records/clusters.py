@@ -85,7 +85,7 @@ def build_clusters(
         key = next((k for k, p in profiles.items() if same_cluster(p.name, name)), name_key(name))
         if key not in profiles:
             about = next((s for s in layout.sections if s.about and same_cluster(s.about, name)), None)
-            where = evidence(text, about.start, about.start + len(about.heading)) if about and text[about.start:about.start + len(about.heading)] == about.heading else evidence(text, *span)
+            heading = find(about.heading, text, near=about.start) if about else None
             profiles[key] = ClusterProfile(
                 name=name,
                 region=answer.region if answer.region and find(answer.region, text) else None,
@@ -93,7 +93,7 @@ def build_clusters(
                 website=_website(name, urls),
                 leaders=[Leader(name=p.name, role=p.role) for p in people
                          if same_cluster(p.organisation, name) and p.role and _LEADER_ROLE.search(p.role)],
-                evidence=where,
+                evidence=evidence(text, *(heading or span)),
             )
         answered[answer.name.strip()] = profiles[key]
 

@@ -12,7 +12,13 @@ from schemas.common import Flag
 from schemas.release import Person
 
 _OF_ORGANISATION = re.compile(r"\b(?:of|de|du|de la|des|d['’]|at|chez|bei|van)\s+(?:the\s+|l['’]\s*)?(?P<org>[A-Z][\w&'’ -]+)$")
-_NOT_A_PERSON = re.compile(r"^(?:[A-Z]{2,}|[^ ]+)$")
+_NOT_A_PERSON = re.compile(
+    r"^(?:[A-Z]{2,}|[^ ]+)$|[&@0-9]|\b(?:associates|associés|group|groupe|sas?|ltd|gmbh|inc|llc|agency|agence|"
+    r"consulting|cluster|pôle|pole|r[ée]gion|university|universit[ée]|partners|team|équipe|press|presse)\b",
+    re.IGNORECASE,
+)
+# A name answer sometimes drags its role along ("Laure WATTINNE- Attachée de presse").
+_NAME_END = re.compile(r"\s*(?:[,(|/]|\s[-–—]|[-–—]\s).*$")
 _NAME = re.compile(
     r"(?<![\w@.])[A-ZÀ-Ý][\w'’-]*[^\W\d_](?:[ \u00a0]+(?:(?:de|van|von|da|del|der|den|le|la|du)[ \u00a0]+)?[A-ZÀ-Ý][\w'’-]*[^\W\d_]){1,3}"
 )
@@ -59,8 +65,8 @@ def build_people(answers: list[PersonAnswer], text: str) -> tuple[list[Person], 
     flags: list[Flag] = []
     people: list[Person] = []
     for answer in answers:
-        name = " ".join(answer.name.split())
-        if not name or _NOT_A_PERSON.match(name):
+        name = _NAME_END.sub("", " ".join(answer.name.split()))
+        if not name or _NOT_A_PERSON.search(name):
             continue
         span = find(name, text)
         if span is None:
