@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import re
 import subprocess
 import sys
 import time
@@ -32,6 +33,7 @@ from schemas.figure import Metric
 ROOT = Path(__file__).resolve().parents[1]
 GOLD = ROOT.parent / "shared" / "eval" / "seeds.gold.json"
 SCORER = ROOT.parent / "shared" / "eval" / "score.py"
+EVALUATED = re.compile(r"prompt eval time =\s*[0-9.]+ ms /\s*([0-9]+) tokens")
 PLAIN_PROMPT = Template((Path(__file__).parent / "plain_prompt.txt").read_text(encoding="utf-8"))
 
 
@@ -73,14 +75,31 @@ def score(out: Path) -> dict:
     return json.loads(done.stdout.rsplit("\nF1", 1)[0])
 
 
-def run_design(name: str, seeds: list[Path], out: Path, one) -> list[dict]:
+class ServerLog:
+    """Prompt tokens the server really evaluated: what the prefix cache did not already hold."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.offset = path.stat().st_size
+
+    def evaluated_since_last(self) -> int:
+        with self.path.open("rb") as log:
+            log.seek(self.offset)
+            chunk = log.read().decode("utf-8", errors="replace")
+            self.offset = log.tell()
+        return sum(int(n) for n in EVALUATED.findall(chunk))
+
+
+def run_design(name: str, seeds: list[Path], out: Path, one, log: ServerLog) -> list[dict]:
     out.mkdir(parents=True, exist_ok=True)
     rows = []
+    log.evaluated_since_last()
     for path in seeds:
         started = time.monotonic()
         usage = one(path, out)
         rows.append({"design": name, "release": path.stem, "seconds": round(time.monotonic() - started, 1),
-                     "llm_calls": usage.calls, "prompt_tokens": usage.prompt_tokens, "completion_tokens": usage.completion_tokens})
+                     "llm_calls": usage.calls, "prompt_tokens": usage.prompt_tokens,
+                     "prompt_tokens_evaluated": log.evaluated_since_last(), "completion_tokens": usage.completion_tokens})
         print(json.dumps(rows[-1]), flush=True)
     return rows
 
@@ -91,11 +110,13 @@ def main() -> int:
     parser.add_argument("--out", type=Path, default=ROOT / "benchmarks" / "results")
     parser.add_argument("--seeds", type=Path, default=ROOT / "seeds")
     args = parser.parse_args()
+    args.out.mkdir(parents=True, exist_ok=True)
     seeds = sorted(args.seeds.glob("*.txt"))
     alias = Path(MODELS[args.model].filename).stem
 
-    with EmbeddedServer(ensure_model(args.model), alias=alias) as server:
+    with EmbeddedServer(ensure_model(args.model), alias=alias, log_path=args.out / "server.log") as server:
         llm = LLM(server.base_url, alias)
+        log = ServerLog(server.log_path)
 
         def designed(path: Path, out: Path) -> Usage:
             result = extract_release(read_release(path), llm)
@@ -108,8 +129,8 @@ def main() -> int:
             (out / f"{path.stem}.json").write_text(answer.model_dump_json(indent=2), encoding="utf-8")
             return usage
 
-        rows = run_design("designed", seeds, args.out / "designed", designed)
-        rows += run_design("plain", seeds, args.out / "plain", plain)
+        rows = run_design("designed", seeds, args.out / "designed", designed, log)
+        rows += run_design("plain", seeds, args.out / "plain", plain, log)
 
     summary = {}
     for design in ("designed", "plain"):
@@ -120,13 +141,15 @@ def main() -> int:
             "seconds_per_release": round(sum(r["seconds"] for r in mine) / len(mine), 1),
             "llm_calls": sum(r["llm_calls"] for r in mine),
             "prompt_tokens": sum(r["prompt_tokens"] for r in mine),
+            "prompt_tokens_evaluated": sum(r["prompt_tokens_evaluated"] for r in mine),
             "completion_tokens": sum(r["completion_tokens"] for r in mine),
         }
     result = {"date": dt.date.today().isoformat(), "model": args.model, "releases": rows, "summary": summary}
     (args.out / "extract_bench.json").write_text(json.dumps(result, indent=2), encoding="utf-8")
-    print(f"{'design':<10}{'F1':>7}{'s/release':>11}{'calls':>7}{'prompt tok':>12}{'compl tok':>11}")
+    print(f"{'design':<10}{'F1':>7}{'s/release':>11}{'calls':>7}{'prompt tok':>12}{'evaluated':>11}{'compl tok':>11}")
     for design, s in summary.items():
-        print(f"{design:<10}{s['f1']:>7.3f}{s['seconds_per_release']:>11.1f}{s['llm_calls']:>7}{s['prompt_tokens']:>12}{s['completion_tokens']:>11}")
+        print(f"{design:<10}{s['f1']:>7.3f}{s['seconds_per_release']:>11.1f}{s['llm_calls']:>7}{s['prompt_tokens']:>12}"
+              f"{s['prompt_tokens_evaluated']:>11}{s['completion_tokens']:>11}")
     return 0
 
 

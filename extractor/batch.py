@@ -70,6 +70,8 @@ def _one(path: Path, llm, cache: AnswerCache | None, out: Path) -> tuple[Release
         source = read_release(path)
         result = extract_release(source, llm, cache)
         write_release(result.release, out)
+    except SetupError:
+        raise  # no model, no server, no schema files: every release would fail the same way
     except ExtractorError as exc:
         return _failed(path, started, str(exc)), None
     except Exception as exc:  # a bug on one release must not cost the user the rest of the batch

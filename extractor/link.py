@@ -86,7 +86,7 @@ def _cluster_in_sentence(text: str, candidate: Candidate, clusters: list[str], f
     start = _sentence_start(text, candidate.start, floor)
     best, best_end = None, -1
     for name in clusters:
-        for s, e in find_all(name, text[start:candidate.start]):
+        for _, e in find_all(name, text[start:candidate.start]):
             if e > best_end:
                 best, best_end = name, e
     return best

