@@ -1,0 +1,121 @@
+"""Counted lists: "5 offices (Chartres, Louviers, Tours, Paris, Bordeaux)", "three key areas: A, B and C".
+
+Only clearly delimited lists are read: a count (from the candidate finder, so "three" counts), up to
+MAX_NOUN_WORDS words, then ":" or "(", then items separated by commas or semicolons. A list of examples
+("...", "etc."), a breakdown whose items carry their own numbers ("dont six institutions, sept
+hôpitaux") and a count too large to be enumerated are left alone. Words separated by spaces only
+("5 antennes Chartres Louviers Tours") are not a list one can count.
+
+"A, B et C" is three items but "A, Recherche et Développement" may be two: both readings are kept.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from extractor.candidates import Candidate
+from schemas.common import Qualifier
+
+MAX_ENUMERATED = 12
+MAX_NOUN_WORDS = 5
+MAX_ITEM_WORDS = 8
+_INTRO = re.compile(
+    rf"[ \t\u00a0]*((?:[^\W\d_][\w'’-]*[ \t\u00a0]+){{0,{MAX_NOUN_WORDS - 1}}}[^\W\d_][\w'’-]*)?[ \t\u00a0]*([:(])"
+)
+_CONJUNCTION = re.compile(r"\s+(?:et|and|y|e|und|en|ou|or|&)\s+", re.IGNORECASE)
+_LEADING_CONJUNCTION = re.compile(r"^(?:et|and|y|e|und|en|ou|or|&)\s+", re.IGNORECASE)
+_PARENTHESISED = re.compile(r"\([^()]*\)")
+_EXAMPLES = re.compile(r"(?:\.\.\.|…|\betc\b\.?|\band so on\b|\bu\. ?a\.|\busw\b\.?)\s*$", re.IGNORECASE)
+_STARTS_WITH_NUMBER = re.compile(r"^\W*\d")
+# A full stop that ends a sentence, not one after an initial or a title ("J.", "St.", "Dr.").
+_SENTENCE_STOP = re.compile(r"(?<!\b[A-Z])(?<!\b[A-Z][a-z])[.!?](?=\s|$)")
+
+
+@dataclass(frozen=True)
+class CountedList:
+    count: int
+    noun: str
+    items: tuple[str, ...]
+    readings: frozenset[int]   # item counts the separators allow
+    start: int
+    end: int
+
+
+def counted_lists(text: str, candidates: Iterable[Candidate]) -> Iterable[CountedList]:
+    """Every "<count> <noun> : item, item and item" or "<count> <noun> (item, item)" in the text."""
+    for c in candidates:
+        if not _is_small_count(c):
+            continue
+        intro = _INTRO.match(text, c.end)
+        if intro is None:
+            continue
+        noun = intro.group(1) or ""
+        body_start = intro.end()
+        body_end = _closing(text, body_start) if intro.group(2) == "(" else sentence_end(text, body_start)
+        if body_end is None:
+            continue
+        body = text[body_start:body_end]
+        parsed = _items(body)
+        if parsed is None:
+            continue
+        items, readings = parsed
+        yield CountedList(int(c.value), noun.strip(), items, readings, c.start, body_end + (intro.group(2) == "("))
+
+
+def _is_small_count(c: Candidate) -> bool:
+    return (
+        c.kind == "quantity"
+        and (c.unit or "count") == "count"
+        and (c.qualifier or Qualifier.exact) == Qualifier.exact
+        and isinstance(c.value, int | float)
+        and float(c.value).is_integer()
+        and 2 <= c.value <= MAX_ENUMERATED
+    )
+
+
+def _closing(text: str, start: int) -> int | None:
+    depth = 1
+    for i in range(start, min(len(text), start + 400)):
+        ch = text[i]
+        if ch == "\n":
+            return None
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+            if depth == 0:
+                return i
+    return None
+
+
+def sentence_end(text: str, start: int) -> int:
+    end = len(text)
+    newline = text.find("\n", start)
+    if newline != -1:
+        end = newline
+    for m in _SENTENCE_STOP.finditer(text[start:end]):
+        # "..." ends a list of examples, not the sentence; keep it for _EXAMPLES to see.
+        if text[start + m.start() - 2:start + m.start() + 1] == "...":
+            continue
+        return start + m.start()
+    return end
+
+
+def _items(body: str) -> tuple[tuple[str, ...], frozenset[int]] | None:
+    """The items of a delimited list and the counts it can be read as, or None when it is no list."""
+    stripped = body.strip()
+    if not stripped or _EXAMPLES.search(stripped):
+        return None
+    flat = _PARENTHESISED.sub(" ", stripped)
+    segments = [s.strip() for s in re.split(r"[,;]", flat)]
+    segments = [_LEADING_CONJUNCTION.sub("", s).strip() for s in segments if s.strip()]
+    if len(segments) < 2:
+        return None
+    if any(_STARTS_WITH_NUMBER.match(s) or len(s.split()) > MAX_ITEM_WORDS for s in segments):
+        return None
+    last = [p.strip() for p in _CONJUNCTION.split(segments[-1]) if p.strip()]
+    items = tuple(segments[:-1] + last)
+    return items, frozenset({len(segments), len(items)})
+
+
