@@ -97,7 +97,7 @@ def find_title(text: str) -> str | None:
 
 
 def _is_heading(line: str) -> bool:
-    if not line or len(line) > HEADING_MAX_CHARS or line.endswith((".", ",", ";")):
+    if not line or len(line) > HEADING_MAX_CHARS or line.endswith((".", ",", ";")) or _BOILERPLATE.match(line.rstrip(" :")):
         return False
     if _ABOUT.match(line) or _CONTACTS.match(line):
         return True

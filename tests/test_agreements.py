@@ -51,3 +51,12 @@ def test_repeated_answers_merge_and_unknown_parties_are_dropped():
     assert agreements[0].signed_on == dt.date(2020, 10, 8)
     assert agreements[1].period is None and agreements[1].budget is None
     assert "ungrounded" in [f.code for f in flags]
+
+
+def test_focus_areas_come_from_a_counted_list_of_areas():
+    text = ("Namur, 18 October 2023 - BioWin and Polepharma have formalised their partnership. "
+            "The agreement focuses on three key areas: human resources, biomanufacturing and biomedical research projects.")
+    candidates = find_candidates(text, "en")
+    agreements, _ = build_agreements([AgreementAnswer(kind="partnership", parties=["BioWin", "Polepharma"])],
+                                     text, candidates, read_layout(text, candidates), dt.date(2023, 10, 18), "en")
+    assert agreements[0].focus_areas == ["human resources", "biomanufacturing", "biomedical research projects"]

@@ -124,3 +124,17 @@ def test_a_latin1_release_reads_with_its_accents(model_url, tmp_path):
     assert release["published_on"] == "2024-04-09"
     assert "Hélène Béranger" in [p["name"] for p in release["people"]]
     assert ("members", 180, "at_least", None) in figures(release, "pôle Santé Atlantique")
+
+
+def test_numbers_the_structure_leaves_open_are_put_to_the_model(model_url, tmp_path):
+    release = extract(DATA / "open_figures.txt", "open_figures", model_url, tmp_path)
+    # clusters, agreements, people, contacts, then the figures question for "the network now counts 85…"
+    assert release["extraction"]["llm_calls"] == 5
+    text = (DATA / "open_figures.txt").read_text(encoding="utf-8")
+    for cluster in release["clusters"]:
+        for figure in cluster["figures"]:
+            assert figure["value"] in (85, 12, 9000)
+            assert text[figure["evidence"]["start"]:figure["evidence"]["end"]] == figure["evidence"]["text"]
+    (agreement,) = release["agreements"]
+    assert set(agreement["parties"]) == {"Nordic Life Science Network", "Baltic Biotech Hub"}
+    assert all(area in text for area in agreement["focus_areas"])

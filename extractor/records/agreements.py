@@ -11,11 +11,14 @@ from extractor.candidates import Candidate
 from extractor.ground import evidence, find, find_all
 from extractor.layout import Layout
 from extractor.link import is_budget
+from extractor.normalize.lists import counted_lists
 from extractor.records.flags import SIGNED_ON_ASSUMED, flag, ungrounded
 from schemas.agreement import Agreement, AgreementKind, Money, Period
 from schemas.common import Flag, Qualifier, Severity
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n")
+_AREAS = re.compile(r"\b(?:areas?|fields?|domaines?|axes?|th[èe]mes?|priorit(?:y|ies|[ée]s?)|pillars?|piliers?|"
+                    r"themes?|[áa]reas?|ejes?|bereiche?|schwerpunkte?|gebieden)\b", re.IGNORECASE)
 _RENEWAL = re.compile(r"renouvel|renew|verläng|renov|verlengd", re.IGNORECASE)
 
 
@@ -60,6 +63,14 @@ def _nearby(candidates: list[Candidate], kind: str, before: int) -> list[Candida
     return [c for c in candidates if c.kind == kind and c.start < before]
 
 
+def _focus_areas(text: str, candidates: list[Candidate]) -> list[str]:
+    """The items of the first counted list of areas ("three key areas: human resources, biomanufacturing and …")."""
+    for found in counted_lists(text, candidates):
+        if _AREAS.search(found.noun) and found.count in found.readings:
+            return list(found.items)
+    return []
+
+
 def _merged(answers: list[AgreementAnswer]) -> list[AgreementAnswer]:
     """One answer per set of parties; a repeat only lends the date the first one lacked."""
     merged: dict[frozenset[str], AgreementAnswer] = {}
@@ -86,6 +97,7 @@ def build_agreements(
     periods = _nearby(candidates, "period", lead_end)
     budget = next((c for c in candidates if c.kind == "quantity" and is_budget(text, c)), None)
     place = layout.dateline.places[0] if layout.dateline and layout.dateline.places else None
+    focus = _focus_areas(text, candidates)
     agreements: list[Agreement] = []
     seen: set[tuple[str, ...]] = set()
     for answer in _merged(answers):
@@ -124,6 +136,7 @@ def build_agreements(
             parties=parties,
             signed_on=signed_on,
             place=place,
+            focus_areas=focus if headline else [],
             period=period,
             budget=Money(amount=budget.value, currency=budget.unit, qualifier=Qualifier(budget.qualifier or "exact"),
                          evidence=evidence(text, budget.start, budget.end)) if budget and headline else None,

@@ -14,11 +14,13 @@ from extractor.consolidate.names import name_key
 from extractor.ground import evidence, find, find_all
 from extractor.layout import Layout
 from extractor.normalize.countries import country_code
+from extractor.normalize.lists import counted_lists
 from extractor.records.figures import build_figure
 from extractor.records.flags import UNGROUNDED, flag, ungrounded
 from extractor.roster import same_cluster
 from schemas.cluster import ClusterProfile, Leader
 from schemas.common import Flag, Severity
+from schemas.figure import Metric
 from schemas.release import Person
 
 SCOPE_WINDOW = 300
@@ -112,6 +114,11 @@ def build_clusters(
         flags.extend(raised)
         if figure is not None:
             profile.figures.append(figure)
+    lists = {found.start: found for found in counted_lists(text, candidates)}
     for profile in profiles.values():
         profile.figures.sort(key=lambda f: f.evidence.start if f.evidence else 0)
+        stated = next((lists[f.evidence.start] for f in profile.figures
+                       if f.metric is Metric.offices and f.scope is None and f.evidence and f.evidence.start in lists), None)
+        if stated:
+            profile.offices = list(stated.items)
     return list(profiles.values()), flags
