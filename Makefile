@@ -33,7 +33,9 @@ model: $(EMBEDDED)
 demo: model
 	$(PY) -m extractor extract seeds --out outputs
 
+# Cassettes are recorded from scratch so none keeps answers to requests the code no longer makes.
 record: model
+	rm -f tests/cassettes/*.yaml
 	EXTRACTOR_RECORD=1 $(PY) -m pytest -q -m 'not live' tests/test_cassettes.py
 
 live-test: model

@@ -133,16 +133,18 @@ def run_batch(paths: list[Path], options: BatchOptions, console: Console | None 
 
 def _summary(console: Console, runs: list[ReleaseRun], releases: list[PressRelease]) -> None:
     severities = {r.id: Counter(f.severity for f in r.flags) for r in releases}
+    failures = any(run.error for run in runs)
     table = Table(title="extraction", show_lines=False)
     table.add_column("release", no_wrap=True)
     for column in ("status", "s", "calls", "tokens in/out", "errors/warnings"):
         table.add_column(column, no_wrap=True)
-    table.add_column("error", overflow="fold")
+    if failures:
+        table.add_column("error", overflow="fold")
     for run in runs:
         counts = severities.get(run.id, Counter())
-        table.add_row(run.id, run.status.value, f"{run.seconds:.1f}", str(run.llm_calls),
-                      f"{run.prompt_tokens}/{run.completion_tokens}",
-                      f"{counts[Severity.error]}/{counts[Severity.warning]}", run.error or "")
+        row = [run.id, run.status.value, f"{run.seconds:.1f}", str(run.llm_calls),
+               f"{run.prompt_tokens}/{run.completion_tokens}", f"{counts[Severity.error]}/{counts[Severity.warning]}"]
+        table.add_row(*row, *([run.error or ""] if failures else []))
     console.print(table)
     failed = sum(r.status is Status.failed for r in runs)
     console.print(f"{len(runs) - failed} of {len(runs)} releases written, {failed} failed, "

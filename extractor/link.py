@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 
 from extractor.candidates import Candidate
+from extractor.consolidate.names import name_tokens
 from extractor.ground import find_all
 from extractor.layout import Layout
 from extractor.normalize.metrics import metric_hint
@@ -25,6 +26,11 @@ _SCOPE_AFTER = re.compile(
     r"(?P<place>[A-ZÀ-Ý][\w'’-]+(?:[ -][A-ZÀ-Ý][\w'’-]+){0,3})"
 )
 _SCOPE_HEADING = re.compile(r"\b(?:en|in|au|im|en la)\s+(?P<place>[A-ZÀ-Ý][\w'’-]+(?:[ -][A-ZÀ-Ý][\w'’-]+){0,3})\s*$")
+_REFERENCE = re.compile(
+    r"\b(?:the|this|our|le|ce|notre|la|cette|el|este|nuestro|der|das|die|dieses|unser|het|dit|ons)\s+"
+    r"(?P<noun>cluster|network|hub|p[ôo]le|r[ée]seau|red|netzwerk|netwerk|verband)\b",
+    re.IGNORECASE,
+)
 _BUDGET = re.compile(r"budget|enveloppe|financement|funding|presupuesto|dotation", re.IGNORECASE)
 _KINDS_OF_MEMBER = frozenset({Metric.companies, Metric.smes, Metric.academic_institutions, Metric.research_centres, Metric.hospitals})
 _CLAUSE_END = re.compile(r"[.;:()\n]| autour | pour | afin | which | that | qui | dont ")
@@ -92,6 +98,19 @@ def _cluster_in_sentence(text: str, candidate: Candidate, clusters: list[str], f
     return best
 
 
+def _cluster_by_reference(text: str, candidate: Candidate, clusters: list[str], floor: int) -> str | None:
+    """"the network now counts 85 members": the cluster whose name holds that noun, or the only cluster."""
+    start = _sentence_start(text, candidate.start, floor)
+    references = list(_REFERENCE.finditer(text, start, candidate.start))
+    if not references:
+        return None
+    noun = name_tokens(references[-1].group("noun"))
+    named = [c for c in clusters if set(noun) <= set(name_tokens(c))]
+    if len(named) == 1:
+        return named[0]
+    return clusters[0] if len(clusters) == 1 else None
+
+
 def _scope(text: str, candidate: Candidate, layout: Layout) -> str | None:
     after = _SCOPE_AFTER.match(text, candidate.end)
     if after and not _WHOLE.search(text[candidate.end:after.start("place")]):
@@ -115,7 +134,8 @@ def link_candidates(text: str, offered: list[Candidate], layout: Layout, cluster
             cluster = next((c for c in clusters if same_cluster(c, section.about)), None)
             outside = cluster is None
         if cluster is None and not outside:
-            cluster = _cluster_in_sentence(text, candidate, clusters, section.start if section else 0)
+            floor = section.start if section else 0
+            cluster = _cluster_in_sentence(text, candidate, clusters, floor) or _cluster_by_reference(text, candidate, clusters, floor)
         scope = _scope(text, candidate, layout) if cluster else None
         links.append(Link(candidate, cluster, metric, scope, outside))
     return links

@@ -60,3 +60,13 @@ def test_focus_areas_come_from_a_counted_list_of_areas():
     agreements, _ = build_agreements([AgreementAnswer(kind="partnership", parties=["BioWin", "Polepharma"])],
                                      text, candidates, read_layout(text, candidates), dt.date(2023, 10, 18), "en")
     assert agreements[0].focus_areas == ["human resources", "biomanufacturing", "biomedical research projects"]
+
+
+def test_the_period_and_budget_go_to_the_agreement_the_title_names():
+    agreements, _ = build([
+        AgreementAnswer(kind="partnership", parties=["Polepharma", "Medicen"]),
+        AgreementAnswer(kind="convention", parties=["Polepharma", "Région Normandie"]),
+    ])
+    medicen, normandie = agreements
+    assert medicen.period is None and medicen.budget is None
+    assert normandie.period is not None and normandie.budget.amount == 2000000

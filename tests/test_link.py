@@ -84,3 +84,13 @@ def test_a_count_over_several_kinds_of_organisation_is_a_membership():
     assert found["plus de 470"].metric.value == "members"
     assert found["140"].metric.value == "companies"
     assert found["cinq"].metric.value == "academic_institutions"
+
+
+def test_the_network_refers_to_the_cluster_named_so():
+    text = ("Nordic Life Science Network and Baltic Biotech Hub join forces. Founded in 2010, the network now counts "
+            "85 member companies. Across the region, 40 hospitals take part.")
+    candidates = [c for c in find_candidates(text, "en") if c.kind == "quantity"]
+    found = {l.candidate.text: l for l in link_candidates(text, candidates, read_layout(text, candidates),
+                                                          ["Nordic Life Science Network", "Baltic Biotech Hub"])}
+    assert (found["85"].cluster, found["85"].metric.value) == ("Nordic Life Science Network", "members")
+    assert found["40"].cluster is None and found["40"].metric.value == "hospitals"

@@ -97,7 +97,6 @@ def build_agreements(
     periods = _nearby(candidates, "period", lead_end)
     budget = next((c for c in candidates if c.kind == "quantity" and is_budget(text, c)), None)
     place = layout.dateline.places[0] if layout.dateline and layout.dateline.places else None
-    focus = _focus_areas(text, candidates)
     agreements: list[Agreement] = []
     seen: set[tuple[str, ...]] = set()
     for answer in _merged(answers):
@@ -126,20 +125,22 @@ def build_agreements(
         kind = answer.kind
         if kind is not AgreementKind.renewal and proof and _RENEWAL.search(proof.text):
             kind = AgreementKind.renewal
-        period = None
-        headline = not agreements  # a period or budget in the lead belongs to the headline agreement
-        if periods and headline:
+        agreements.append(Agreement(kind=kind, parties=parties, signed_on=signed_on, place=place, evidence=proof))
+    if agreements:
+        # A period, budget or list of areas stated in the lead belongs to the headline agreement.
+        headline = _headline(agreements, layout.title)
+        headline.focus_areas = _focus_areas(text, candidates)
+        if periods:
             first, last = str(periods[0].value).split("/")
-            period = Period(start=dt.date.fromisoformat(first), end=dt.date.fromisoformat(last))
-        agreements.append(Agreement(
-            kind=kind,
-            parties=parties,
-            signed_on=signed_on,
-            place=place,
-            focus_areas=focus if headline else [],
-            period=period,
-            budget=Money(amount=budget.value, currency=budget.unit, qualifier=Qualifier(budget.qualifier or "exact"),
-                         evidence=evidence(text, budget.start, budget.end)) if budget and headline else None,
-            evidence=proof,
-        ))
+            headline.period = Period(start=dt.date.fromisoformat(first), end=dt.date.fromisoformat(last))
+        if budget:
+            headline.budget = Money(amount=budget.value, currency=budget.unit, qualifier=Qualifier(budget.qualifier or "exact"),
+                                    evidence=evidence(text, budget.start, budget.end))
     return agreements, flags
+
+
+def _headline(agreements: list[Agreement], title: str | None) -> Agreement:
+    """The agreement whose parties the title names most; the first one on a tie."""
+    def named_in_title(agreement: Agreement) -> int:
+        return sum(bool(find_all(party, title)) for party in agreement.parties) if title else 0
+    return max(agreements, key=named_in_title)
