@@ -9,12 +9,13 @@ never comes back as a count.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from extractor.normalize.dates import PERIOD_SHAPES, date_regex, parse_date, parse_period
 from extractor.normalize.language import detect_language
 from extractor.normalize.metrics import metric_hint
-from extractor.normalize.numbers import quantity_regex, read_match
+from extractor.normalize.numbers import quantity_anchors, quantity_regex, read_match
 from extractor.normalize.phones import PHONE_SHAPE, is_valid_phone, to_e164
 from extractor.normalize.web import normalize_email, normalize_url
 from schemas.common import Qualifier
@@ -62,6 +63,8 @@ _NOUN_AFTER = re.compile(
 _ADDRESS_BEFORE = re.compile(r"(?:\b(?:BP|CS|cedex|no\.|n\.)\s*|[°º]\s*|(?<!#)#)$", re.IGNORECASE)
 _LIST_MARKER = re.compile(r"(?:^|\n)[ \t•*\-]*$")
 _MASK = "\x00"
+_DIGITS = re.compile(r"[0-9]+")
+REACH = 48  # longer than any qualifier, currency, multiplier or month words around a number
 
 
 def _plain_integer(match: re.Match[str]) -> str | None:
@@ -98,6 +101,21 @@ def _not_a_quantity(match: re.Match[str], text: str) -> bool:
     if digits and _ADDRESS_BEFORE.search(before):
         return True
     return bool(match["num"] and _LIST_MARKER.search(before) and re.match(r"[.)][ \t]", after))
+
+
+def _near(pattern: re.Pattern[str], anchors: re.Pattern[str], view: str) -> Iterator[re.Match[str]]:
+    """pattern's matches, tried only within REACH characters of an anchor: the date and quantity grammars
+    (every month, weekday, qualifier and number word of six languages) are too slow to try at every
+    character, while every date holds a digit and every quantity a digit or a number word."""
+    windows: list[list[int]] = []
+    for anchor in anchors.finditer(view):
+        start, end = max(0, anchor.start() - REACH), min(len(view), anchor.end() + REACH)
+        if windows and start <= windows[-1][1]:
+            windows[-1][1] = max(windows[-1][1], end)
+        else:
+            windows.append([start, end])
+    for start, end in windows:
+        yield from pattern.finditer(view, start, end)
 
 
 class _Finder:
@@ -149,7 +167,7 @@ class _Finder:
 
     def dates(self) -> None:
         dated: list[Candidate] = []
-        for found in date_regex().finditer(self.view()):
+        for found in _near(date_regex(), _DIGITS, self.view()):
             start, end, surface = found.start(), found.end(), found.group()
             if found.lastgroup in PERIOD_SHAPES:
                 period = parse_period(surface)
@@ -196,7 +214,7 @@ class _Finder:
 
     def quantities(self) -> None:
         view = self.view()
-        for found in quantity_regex(self.lang).finditer(view):
+        for found in _near(quantity_regex(self.lang), quantity_anchors(self.lang), view):
             if _not_a_quantity(found, view):
                 continue
             quantity = read_match(found, self.lang)
