@@ -39,7 +39,7 @@ class Candidate:
 
 
 # The country whose national numbering a release most likely uses when it does not say.
-_LANG_COUNTRY = {"fr": "FR", "de": "DE", "nl": "NL", "es": "ES", "it": "IT", "pt": "PT"}
+LANGUAGE_COUNTRY = {"fr": "FR", "de": "DE", "nl": "NL", "es": "ES", "it": "IT", "pt": "PT"}
 
 _MARKDOWN_LINK = re.compile(r"\[([^\]\n]*)\]\(([^)\s]*)\)")
 _EMAIL = re.compile(r"(?<![\w.+\-])[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)*\.[A-Za-z]{2,}(?![\w\-])")
@@ -122,7 +122,7 @@ class _Finder:
     def __init__(self, text: str, lang: str | None, country: str | None) -> None:
         self.text = text
         self.lang = lang
-        self.country = country or _LANG_COUNTRY.get(lang or "")
+        self.country = country or LANGUAGE_COUNTRY.get(lang or "")
         self.masked = list(text)
         self.found: list[Candidate] = []
 

@@ -14,6 +14,7 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz
 
+from extractor.consolidate.names import fold as fold_name
 from schemas.common import Evidence
 
 FUZZY_MIN_LENGTH = 25
@@ -29,8 +30,7 @@ class Folded:
 
 
 def _fold_char(char: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", char)
-    kept = "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+    kept = fold_name(char)
     return kept if kept.isalnum() else " "
 
 

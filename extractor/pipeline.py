@@ -17,7 +17,7 @@ from extractor.guard import instruction_spans
 from extractor.layout import Layout, read_layout
 from extractor.normalize.language import detect_language
 from extractor.read import SourceText
-from extractor.records.release import LANGUAGE_COUNTRY, build_release
+from extractor.records.release import build_release
 from extractor.validate import validate_release
 from schemas.release import SCHEMA_VERSION, Extraction, PressRelease
 
@@ -42,7 +42,7 @@ class Result:
 
 def read_release_text(text: str) -> Reading:
     language = detect_language(text)
-    candidates = find_candidates(text, language, LANGUAGE_COUNTRY.get(language or ""))
+    candidates = find_candidates(text, language)
     layout = read_layout(text, candidates)
     injections = instruction_spans(text)
     return Reading(language, candidates, layout, offer.choose(candidates, text, injections), injections)

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from extractor.ask.release import Answers
-from extractor.candidates import Candidate
+from extractor.candidates import LANGUAGE_COUNTRY, Candidate
 from extractor.layout import Layout
 from extractor.link import link_candidates
 from extractor.normalize.countries import country_code
@@ -16,9 +16,6 @@ from extractor.roster import roster
 from extractor.ground import evidence
 from schemas.common import Flag, Severity
 from schemas.release import Extraction, Place, PressRelease, Source
-
-LANGUAGE_COUNTRY = {"fr": "FR", "de": "DE", "nl": "NL", "es": "ES", "it": "IT", "pt": "PT"}
-
 
 def places_of(layout: Layout) -> list[Place]:
     """Dateline places; a country named after cities ("Namur, Belgium and Chartre, France") applies to them."""
