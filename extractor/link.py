@@ -16,7 +16,7 @@ from extractor.candidates import Candidate
 from extractor.consolidate.names import name_tokens
 from extractor.ground import find_all
 from extractor.layout import Layout
-from extractor.normalize.metrics import metric_hint
+from extractor.normalize.metrics import metric_around
 from extractor.roster import same_cluster
 from schemas.figure import MONEY_METRICS, Metric
 
@@ -73,7 +73,7 @@ def _is_mixed_membership(text: str, candidate: Candidate, numbers: list[Candidat
 
 
 def _metric(text: str, candidate: Candidate, numbers: list[Candidate]) -> Metric | None:
-    metric = metric_hint(text[max(0, candidate.start - 80):candidate.start], text[candidate.end:candidate.end + 80])
+    metric = metric_around(text, candidate.start, candidate.end)
     if metric in _KINDS_OF_MEMBER and _is_mixed_membership(text, candidate, numbers):
         return Metric.members
     if metric is None and candidate.unit not in (None, "count", "percent"):

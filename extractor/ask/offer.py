@@ -3,15 +3,11 @@ from __future__ import annotations
 
 from extractor.candidates import Candidate
 from extractor.layout import Layout
-from extractor.normalize.metrics import metric_hint
+from extractor.normalize.metrics import metric_around
 
 CONTEXT_BEFORE = 60
 CONTEXT_AFTER = 70
 SMALL_COUNT = 20
-
-
-def _hint(text: str, candidate: Candidate):
-    return metric_hint(text[max(0, candidate.start - 80):candidate.start], text[candidate.end:candidate.end + 80])
 
 
 def choose(candidates: list[Candidate], text: str, blocked: list[tuple[int, int]]) -> list[Candidate]:
@@ -25,7 +21,7 @@ def choose(candidates: list[Candidate], text: str, blocked: list[tuple[int, int]
         if c.kind != "quantity" or any(s <= c.start < e for s, e in blocked):
             continue
         sizeable = isinstance(c.value, (int, float)) and c.value >= SMALL_COUNT
-        if _hint(text, c) is not None or c.unit != "count" or sizeable:
+        if metric_around(text, c.start, c.end) is not None or c.unit != "count" or sizeable:
             chosen.append(c)
     return chosen
 

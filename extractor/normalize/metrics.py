@@ -176,3 +176,11 @@ def metric_hint(before: str, after: str) -> Metric | None:
         return None
     head = _plain(_BEFORE_END.split(before[-_BEFORE_CHARS * 2:])[-1]).strip(" ,")
     return _closest_before(head[-_BEFORE_CHARS:]) if head else None
+
+
+HINT_REACH = 80
+
+
+def metric_around(text: str, start: int, end: int) -> Metric | None:
+    """metric_hint for the number at text[start:end], from the words within HINT_REACH on each side."""
+    return metric_hint(text[max(0, start - HINT_REACH):start], text[end:end + HINT_REACH])

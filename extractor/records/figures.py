@@ -9,7 +9,7 @@ from babel.numbers import get_territory_currencies
 
 from extractor.candidates import Candidate
 from extractor.ground import evidence
-from extractor.normalize.metrics import metric_hint
+from extractor.normalize.metrics import metric_around
 from extractor.records.flags import CURRENCY_INFERRED, METRIC_UNIT_MISMATCH, flag
 from schemas.common import Flag, Qualifier, Severity
 from schemas.figure import MONEY_METRICS, SHARE_METRICS, Figure, Metric
@@ -64,7 +64,7 @@ def build_figure(
     metric = Metric(link["metric"])
     flags: list[Flag] = []
     if not fits(metric, candidate.unit):
-        hinted = metric_hint(text[max(0, candidate.start - 80):candidate.start], text[candidate.end:candidate.end + 80])
+        hinted = metric_around(text, candidate.start, candidate.end)
         span = evidence(text, candidate.start, candidate.end)
         if hinted is None or not fits(hinted, candidate.unit):
             return None, [flag(
