@@ -46,15 +46,15 @@ def _owner_nearby(offset: int, text: str, people: list[Person]) -> Person | None
     return max(before, key=lambda p: p.evidence.end) if before else None
 
 
-def _organisation(address: str | None, person: Person | None, clusters: list[ClusterProfile]) -> tuple[str | None, str | None]:
-    """The organisation's name and country: from the person, else the cluster whose website shares the mail domain."""
+def _organisation(address: str | None, person: Person | None, clusters: list[ClusterProfile]) -> str | None:
+    """The cluster the person belongs to or whose website shares the mail domain, else the person's organisation."""
     domain = address.split("@")[1].lower() if address else ""
     for cluster in clusters:
         host = (urlparse(cluster.website).hostname or "").removeprefix("www.") if cluster.website else ""
         if (host and domain == host) or (person and same_cluster(person.organisation, cluster.name)) \
                 or (domain and name_key(cluster.name).replace(" ", "") == domain.split(".")[0].replace("-", "")):
-            return cluster.name, cluster.country
-    return (person.organisation if person else None), None
+            return cluster.name
+    return person.organisation if person else None
 
 
 def build_contacts(candidates: list[Candidate], text: str, people: list[Person], clusters: list[ClusterProfile],
@@ -65,7 +65,7 @@ def build_contacts(candidates: list[Candidate], text: str, people: list[Person],
     for email in emails:
         owner = _owner_by_email(str(email.value), people) or _owner_nearby(email.start, text, people)
         key = owner.name if owner else str(email.value)
-        organisation, _ = _organisation(str(email.value), owner, clusters)
+        organisation = _organisation(str(email.value), owner, clusters)
         if key not in contacts:
             contacts[key] = Contact(name=owner.name if owner else None, organisation=organisation,
                                     email=str(email.value), evidence=evidence(text, email.start, email.end))
@@ -74,7 +74,7 @@ def build_contacts(candidates: list[Candidate], text: str, people: list[Person],
         key = owner.name if owner else phone.text
         contact = contacts.get(key)
         if contact is None:
-            organisation, _ = _organisation(None, owner, clusters)
+            organisation = _organisation(None, owner, clusters)
             contact = contacts[key] = Contact(name=owner.name if owner else None, organisation=organisation,
                                               evidence=evidence(text, phone.start, phone.end))
         if contact.phone:
