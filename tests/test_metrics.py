@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import pytest
 
+from extractor.lexicon import concepts, words
 from extractor.normalize.metrics import metric_hint
 from schemas.figure import Metric
 
@@ -104,6 +105,94 @@ def _hint(sentence: str, number: str) -> Metric | None:
     ("generated €27.4 billion in exports in 2022", "€27.4 billion", M.export_revenue),
     ("The sector employs around 37,000 people", "around 37,000", M.jobs),
     ("Le cluster dispose de 3 bureaux (Marseille, Nice).", "3", M.offices),
+    # what releases write in each language, beyond the first lexicon
+    ("avec 12 laboratoires publics et 30 entreprises", "12", M.research_centres),
+    ("et 8 laboratoires de recherche", "8", M.research_centres),
+    ("le réseau réunit 5 centres hospitaliers", "5", M.hospitals),
+    ("3 CHU et 2 cliniques", "3", M.hospitals),
+    ("plus de 1 500 ingénieurs et chercheurs", "plus de 1 500", M.researchers),
+    ("Fin 2013, le pôle comptabilisait 139 adhérents, parmi lesquels", "139", M.members),
+    ("dont 40 sociétés membres", "40", M.members),
+    ("4 grands groupes, 105 PME, 11 ETI et 19 centres de compétences.", "105", M.smes),
+    ("4 grands groupes, 105 PME, 11 ETI et 19 centres de compétences.", "19", M.research_centres),
+    ("12 start-up accompagnées", "12", M.companies),
+    ("le pôle a financé 30 projets en 2024", "30", M.projects),
+    ("l'usine a créé 200 emplois", "200", M.jobs),
+    ("la rete che conta ottantasette cluster member", "ottantasette", M.members),
+    ("conta 120 soci", "120", M.members),
+    ("45 associati", "45", M.members),
+    ("300 aziende", "300", M.companies),
+    ("150 imprese del territorio", "150", M.companies),
+    ("25 start-up innovative", "25", M.companies),
+    ("80 PMI", "80", M.smes),
+    ("12.000 addetti", "12.000", M.jobs),
+    ("5.000 dipendenti", "5.000", M.jobs),
+    ("oltre 20.000 occupati", "oltre 20.000", M.jobs),
+    ("1.500 posti di lavoro", "1.500", M.jobs),
+    ("il settore impiega 12.000 persone", "12.000", M.jobs),
+    ("400 ricercatori", "400", M.researchers),
+    ("6 università", "6", M.academic_institutions),
+    ("10 centri di ricerca", "10", M.research_centres),
+    ("3 ospedali", "3", M.hospitals),
+    ("si aggiunge alle due aziende ospedaliere", "due", M.hospitals),
+    ("sono stati finanziati 30 progetti", "30", M.projects),
+    ("un fatturato di 2 miliardi di euro", "2 miliardi di euro", M.revenue),
+    ("5 miliardi di esportazioni", "5 miliardi", M.export_revenue),
+    ("10 milioni di euro di finanziamento", "10 milioni di euro", M.funding),
+    ("finanziamenti per 3 milioni", "3 milioni", M.funding),
+    ("2 milioni di investimenti", "2 milioni", M.funding),
+    ("il 60% della produzione nazionale", "60%", M.production_share),
+    ("Al meer dan 70 partners hebben zich geëngageerd", "meer dan 70", M.members),
+    ("20 ondernemingen", "20", M.companies),
+    ("Het gaat om 45 kmo’s, veertien grote bedrijven", "45", M.smes),
+    ("Het gaat om 45 kmo’s, veertien grote bedrijven", "veertien", M.companies),
+    ("300 kmo", "300", M.smes),
+    ("200 mkb-bedrijven", "200", M.smes),
+    ("3.000 werknemers", "3.000", M.jobs),
+    ("500 onderzoekers", "500", M.researchers),
+    ("vijf universiteiten en 7 hogescholen", "vijf", M.academic_institutions),
+    ("vijf universiteiten en 7 hogescholen", "7", M.academic_institutions),
+    ("drie strategische onderzoekscentra en vijf universiteiten", "drie", M.research_centres),
+    ("12 kenniscentra", "12", M.research_centres),
+    ("de vier universitaire ziekenhuizen", "vier", M.hospitals),
+    ("8 ziekenhuizen", "8", M.hospitals),
+    ("25 projecten", "25", M.projects),
+    ("een omzet van 2 miljard euro", "2 miljard euro", M.revenue),
+    ("een oproep met 6,5 miljoen euro aan steunmiddelen voor onderzoek", "6,5 miljoen euro", M.funding),
+    ("wordt het steunbedrag opgetrokken naar 8 miljoen euro.", "8 miljoen euro", M.funding),
+    ("2 miljoen euro subsidie", "2 miljoen euro", M.funding),
+    ("120 Mitgliedsunternehmen", "120", M.members),
+    ("ein Zuliefernetzwerk von 90 Hightech Unternehmen", "90", M.companies),
+    ("mit 4.500 Beschäftigten", "4.500", M.jobs),
+    ("2.000 Mitarbeiter", "2.000", M.jobs),
+    ("12 Forschungseinrichtungen", "12", M.research_centres),
+    ("8 Hochschulen", "8", M.academic_institutions),
+    ("5 Kliniken", "5", M.hospitals),
+    ("30 Projekte", "30", M.projects),
+    ("einen Umsatz von 3 Mrd. Euro", "3 Mrd. Euro", M.revenue),
+    ("5 Mio. Euro Fördermittel", "5 Mio. Euro", M.funding),
+    ("120 socios", "120", M.members),
+    ("60 pymes", "60", M.smes),
+    ("1.500 empleos", "1.500", M.jobs),
+    ("200 investigadores", "200", M.researchers),
+    ("5 universidades", "5", M.academic_institutions),
+    ("4 centros tecnológicos", "4", M.research_centres),
+    ("3 hospitales", "3", M.hospitals),
+    ("25 proyectos", "25", M.projects),
+    ("una facturación de 2.000 millones de euros", "2.000 millones de euros", M.revenue),
+    ("250 life sciences companies", "250", M.companies),
+    ("40 startups", "40", M.companies),
+    ("200,000 employees", "200,000", M.jobs),
+    ("10,000 jobs", "10,000", M.jobs),
+    ("500 researchers", "500", M.researchers),
+    ("12 universities", "12", M.academic_institutions),
+    ("6 research institutes", "6", M.research_centres),
+    ("8 hospitals", "8", M.hospitals),
+    ("€5 million in funding", "€5 million", M.funding),
+    # a count of projects is projects, whatever else the sentence counts
+    ("Le pôle a financé 30 projets en 2024 et compte 300 membres.", "30", M.projects),
+    ("30 projects funded by the region, which employs 400 people", "30", M.projects),
+    ("il polo ha finanziato 30 progetti con 120 soci", "30", M.projects),
 ])
 def test_hint(sentence: str, number: str, metric: Metric) -> None:
     assert _hint(sentence, number) is metric
@@ -129,6 +218,12 @@ def test_hint(sentence: str, number: str, metric: Metric) -> None:
     ("la filière santé représente 1 000 établissements", "1 000"),
     ("l'ADN de nos deux organisations", "deux"),
     ("its membership has grown to 380+ organisations", "380+"),
+    ("4 grands groupes, 105 PME, 11 ETI et 19 centres", "11"),
+    ("pendant 3 campagnes de vaccination", "3"),
+    ("il 40% del fatturato", "40%"),
+    ("40% van de omzet", "40%"),
+    ("60 % der Arbeitsplätze", "60 %"),
+    ("el 40% de las empresas", "40%"),
 ])
 def test_no_hint(sentence: str, number: str) -> None:
     assert _hint(sentence, number) is None
@@ -142,3 +237,10 @@ def test_stops_at_the_clause() -> None:
     assert metric_hint("", ". Les membres") is None
     assert metric_hint("Les membres. ", "") is None
     assert metric_hint("Les membres : ", "") is Metric.members
+
+
+def test_lexicon_names_every_metric_and_only_metrics() -> None:
+    named = {c.removeprefix("metric.") for c in concepts("metric.")}
+    assert named == {m.value for m in Metric}
+    assert all(words(f"metric.{m.value}") for m in Metric)
+    assert {c.removeprefix("metric_before.") for c in concepts("metric_before.")} <= named
