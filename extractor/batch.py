@@ -77,8 +77,9 @@ def _one(path: Path, llm, cache: AnswerCache | None, out: Path) -> tuple[Release
     except Exception as exc:  # a bug on one release must not cost the user the rest of the batch
         return _failed(path, started, f"Unexpected {type(exc).__name__} while extracting {path}: {exc}. Please report it."), None
     usage = result.usage
+    status = Status.partial if result.failed_questions else Status.cached if result.cache_hit else Status.ok
     return ReleaseRun(
-        id=source.id, path=str(path), status=Status.cached if result.cache_hit else Status.ok,
+        id=source.id, path=str(path), status=status, failed_questions=list(result.failed_questions),
         seconds=round(time.monotonic() - started, 2), llm_calls=usage.calls, prompt_tokens=usage.prompt_tokens,
         completion_tokens=usage.completion_tokens, cache_hit=result.cache_hit, flags=len(result.release.flags),
     ), result.release

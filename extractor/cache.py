@@ -1,4 +1,4 @@
-"""Remembers the model's answers for a release, so an unchanged release under an unchanged setup costs no LLM call."""
+"""Remembers the model's answer to each question, so a question asked before costs no LLM call."""
 from __future__ import annotations
 
 import hashlib
@@ -7,6 +7,7 @@ import os
 import re
 from contextlib import suppress
 from pathlib import Path
+from typing import Any
 
 from extractor.write import write_json
 
@@ -19,11 +20,14 @@ def default_directory() -> Path:
     return base / "answers"
 
 
-def cache_key(text_sha256: str, model: str, prompt_version: str, schema_version: str) -> str:
-    """Changes whenever the text, the model, the prompts or the output contract change."""
-    # NUL cannot appear in any of the parts, so no two different tuples join to the same string.
-    joined = "\x00".join((text_sha256, model, prompt_version, schema_version))
-    return hashlib.sha256(joined.encode("utf-8")).hexdigest()
+def cache_key(model: str, messages: list[dict[str, str]], answer_schema: dict[str, Any], max_tokens: int) -> str:
+    """Names one question exactly: the model, every message, the answer's JSON schema and the token limit.
+
+    A changed prompt, release text or answer model changes the key of the questions it touches and of no
+    other, so editing one question re-asks that question only, and an entry of an older shape is never read.
+    """
+    request = {"model": model, "messages": messages, "schema": answer_schema, "max_tokens": max_tokens}
+    return hashlib.sha256(json.dumps(request, sort_keys=True, ensure_ascii=False).encode("utf-8")).hexdigest()
 
 
 class AnswerCache:

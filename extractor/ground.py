@@ -8,65 +8,24 @@ not evidence, and the caller drops it and flags it.
 from __future__ import annotations
 
 import re
-import unicodedata
-from dataclasses import dataclass
-from functools import lru_cache
 
 from rapidfuzz import fuzz
 
-from extractor.consolidate.names import fold as fold_name
+from extractor.text.fold import fold_words
 from schemas.common import Evidence
 
 FUZZY_MIN_LENGTH = 25
 FUZZY_MIN_SCORE = 90.0
 
 
-@dataclass(frozen=True)
-class Folded:
-    """A text reduced to lowercase, accentless words separated by single spaces, with a map back."""
-
-    text: str
-    origin: tuple[int, ...]  # origin[i] = index in the source of folded char i
-
-
-def _fold_char(char: str) -> str:
-    kept = fold_name(char)
-    return kept if kept.isalnum() else " "
-
-
-@lru_cache(maxsize=64)
-def fold(text: str) -> Folded:
-    out: list[str] = []
-    origin: list[int] = []
-    for index, char in enumerate(text):
-        for piece in _fold_char(char):
-            if piece == " " and (not out or out[-1] == " "):
-                continue
-            out.append(piece)
-            origin.append(index)
-    return Folded("".join(out), tuple(origin))
-
-
-def _source_span(folded: Folded, start: int, end: int, text: str) -> tuple[int, int]:
-    begin = folded.origin[start]
-    last = folded.origin[end - 1]
-    finish = last + 1
-    # a folded char may come from a decomposed source char; take the whole source char
-    while finish < len(text) and unicodedata.combining(text[finish]):
-        finish += 1
-    return begin, finish
-
-
 def find_all(needle: str, text: str) -> list[tuple[int, int]]:
     """Every whole-word occurrence of needle, ignoring case, accents and punctuation."""
-    key = fold(needle).text.strip()
+    key = fold_words(needle).text.strip()
     if not key:
         return []
-    hay = fold(text)
-    spans = []
-    for match in re.finditer(rf"(?<![0-9a-z]){re.escape(key)}(?![0-9a-z])", hay.text):
-        spans.append(_source_span(hay, match.start(), match.end(), text))
-    return spans
+    hay = fold_words(text)
+    return [hay.source_span(m.start(), m.end(), text)
+            for m in re.finditer(rf"(?<![0-9a-z]){re.escape(key)}(?![0-9a-z])", hay.text)]
 
 
 def find(needle: str, text: str, near: int = 0) -> tuple[int, int] | None:

@@ -6,7 +6,7 @@ from enum import StrEnum
 
 from pydantic import Field
 
-from schemas.common import Evidence, Qualifier, Strict
+from schemas.common import Decision, Evidence, Qualifier, Strict
 
 
 class AgreementKind(StrEnum):
@@ -40,3 +40,4 @@ class Agreement(Strict):
     period: Period | None = None
     budget: Money | None = None
     evidence: Evidence | None = None
+    decided_by: Decision | None = Field(default=None, description="model: one answer of the model; merged: several answers about one signing")

@@ -33,6 +33,17 @@ class Qualifier(StrEnum):
     approx = "approx"
 
 
+class Decision(StrEnum):
+    """How a record was decided, so that an error can be traced to the rule or the answer behind it."""
+
+    about_section = "about_section"  # the figure sits in the "About X" section of its cluster
+    sentence_subject = "sentence_subject"  # the cluster is named before the figure in its sentence
+    reference = "reference"  # "the network counts 85 members": the cluster the noun refers to
+    model = "model"  # the model's answer, grounded in the text
+    structure_and_model = "structure_and_model"  # the structure and the model agree
+    merged = "merged"  # several model answers that describe one signing, joined
+
+
 class Severity(StrEnum):
     info = "info"
     warning = "warning"

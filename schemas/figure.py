@@ -6,7 +6,9 @@ from enum import StrEnum
 
 from pydantic import Field
 
-from schemas.common import Evidence, Qualifier, Strict
+from schemas.common import Decision, Evidence, Qualifier, Strict
+
+__all__ = ["MONEY_METRICS", "SHARE_METRICS", "Decision", "Figure", "Metric"]
 
 
 class Metric(StrEnum):
@@ -39,3 +41,6 @@ class Figure(Strict):
     as_of: dt.date | None = Field(default=None, description="Defaults to the release date")
     scope: str | None = Field(default=None, description="Sub-region or group the figure covers, e.g. 'Normandie'")
     evidence: Evidence | None = None
+    high: int | float | None = Field(default=None, description="Upper end when the text gives a range ('200-300'); value is the lower end")
+    part_of: Evidence | None = Field(default=None, description="The figure this one is a part of ('dont 17 start-up' of '42 entreprises')")
+    decided_by: Decision | None = Field(default=None, description="How the figure was tied to its cluster")

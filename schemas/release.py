@@ -10,7 +10,7 @@ from schemas.agreement import Agreement
 from schemas.cluster import ClusterProfile
 from schemas.common import Evidence, Flag, Strict
 
-SCHEMA_VERSION = "1.0.0"
+SCHEMA_VERSION = "1.1.0"
 
 
 class Source(Strict):
@@ -48,10 +48,11 @@ class Extraction(Strict):
     prompt_tokens: int = 0
     completion_tokens: int = 0
     seconds: float = 0.0
+    failed_questions: list[str] = Field(default_factory=list, description="Questions the model could not answer; the release is partial")
 
 
 class PressRelease(Strict):
-    schema_version: Literal["1.0.0"] = SCHEMA_VERSION
+    schema_version: Literal["1.1.0"] = SCHEMA_VERSION
     id: str = Field(description="The source file's stem")
     source: Source
     language: str | None = Field(default=None, pattern=r"^[a-z]{2}$", description="ISO 639-1")

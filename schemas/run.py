@@ -10,6 +10,7 @@ from schemas.common import Strict
 
 class Status(StrEnum):
     ok = "ok"
+    partial = "partial"  # written, but some question had no valid answer (see the release's flags)
     cached = "cached"
     failed = "failed"
 
@@ -25,6 +26,7 @@ class ReleaseRun(Strict):
     cache_hit: bool = False
     flags: int = 0
     error: str | None = None
+    failed_questions: list[str] = Field(default_factory=list)
 
 
 class RunReport(Strict):

@@ -33,6 +33,18 @@ class Agreements(BaseModel):
     agreements: list[AgreementAnswer]
 
 
+class Parties(BaseModel):
+    """The short form of the agreements question, asked when the full answer does not fit its token limit."""
+
+    agreements: list[list[str]]
+
+
+class Names(BaseModel):
+    """The short form of the people question."""
+
+    names: list[str]
+
+
 class PersonAnswer(BaseModel):
     name: str
     role: str | None = None

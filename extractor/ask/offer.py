@@ -1,29 +1,11 @@
-"""Which numbers the model is asked about, and how each is shown to it: numbered, in its own words."""
+"""How the numbers the model is asked about are shown to it: numbered, each in its own words."""
 from __future__ import annotations
 
 from extractor.candidates import Candidate
 from extractor.layout import Layout
-from extractor.normalize.metrics import metric_around
 
 CONTEXT_BEFORE = 60
 CONTEXT_AFTER = 70
-SMALL_COUNT = 20
-
-
-def choose(candidates: list[Candidate], text: str, blocked: list[tuple[int, int]]) -> list[Candidate]:
-    """Quantities that could be a cluster figure: a known metric word, money, a share, or a sizeable count.
-
-    Small bare counts with no metric word ("3 ans", "4 grands axes") are left out: they cost prompt tokens
-    and only give a small model a chance to err.
-    """
-    chosen = []
-    for c in candidates:
-        if c.kind != "quantity" or any(s <= c.start < e for s, e in blocked):
-            continue
-        sizeable = isinstance(c.value, (int, float)) and c.value >= SMALL_COUNT
-        if metric_around(text, c.start, c.end) is not None or c.unit != "count" or sizeable:
-            chosen.append(c)
-    return chosen
 
 
 def _context(text: str, candidate: Candidate) -> str:

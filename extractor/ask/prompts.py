@@ -10,7 +10,7 @@ from string import Template
 from extractor.errors import SetupError
 
 PROMPT_DIR = Path(os.environ.get("EXTRACTOR_PROMPTS", Path(__file__).resolve().parents[2] / "prompts"))
-STEPS = ("system", "clusters", "agreements", "people", "contacts", "figures")
+STEPS = ("system", "clusters", "agreements", "parties", "people", "names", "contacts", "figures")
 
 
 @cache

@@ -1,114 +1,99 @@
-"""Asking the model about one release: short questions after the same long prefix.
+"""The questions asked about one release, each narrow, each after the same long prefix.
 
-Every call starts with the same system message (instructions, then the release text), so a llama.cpp
-server evaluates the release once and reuses that prefix for the next questions; only the question and
-the answer cost time. One narrow question per call suits a small model better than one wide question: it
-lists clusters, agreements, people and press contacts. Numbers are linked by the release's structure
-(extractor.link) where it decides; the model is asked only about the numbers it leaves open, and it answers
-by candidate number, so it cannot pad, round or invent a value.
+One narrow question per call suits a small model better than one wide question: it lists clusters,
+agreements, people and press contacts. Numbers are linked by the release's structure
+(extractor.analysis.links) where it decides; the model is asked only about the numbers it leaves open,
+and it answers by candidate number, so it cannot pad, round or invent a value.
 """
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any
 
+from extractor.analysis import ReleaseAnalysis
+from extractor.analysis.links import Link
 from extractor.ask import offer
-from extractor.ask.answers import Agreements, Clusters, FigureLinks, People, figure_links_model
+from extractor.ask.answers import (
+    AgreementAnswer,
+    Agreements,
+    ClusterAnswer,
+    Clusters,
+    Names,
+    Parties,
+    People,
+    PersonAnswer,
+    figure_links_model,
+)
+from extractor.ask.asker import Asker
 from extractor.ask.prompts import render
 from extractor.candidates import Candidate
-from extractor.engine.client import LLM, Usage
-from extractor.layout import Layout
-from extractor.link import link_candidates
-from extractor.roster import roster
+from schemas.agreement import AgreementKind
+from schemas.figure import Metric
 
 CONTACT_BLOCK_CHARS = 1500
-MAX_TOKENS = {"clusters": 300, "agreements": 400, "people": 600, "contacts": 400, "figures": 600}
+MAX_TOKENS = {"clusters": 300, "agreements": 500, "parties": 300, "people": 700, "names": 300, "contacts": 400, "figures": 600}
+
+
+@dataclass(frozen=True)
+class FigureAnswer:
+    """The model's link of one offered number to a cluster, kept by span so it survives renumbering."""
+
+    candidate: Candidate
+    cluster: str
+    metric: Metric
+    scope: str | None
 
 
 @dataclass
 class Answers:
-    """The model's answers for one release, with figure links stored as spans so a cache survives renumbering."""
-
-    clusters: Clusters
-    agreements: Agreements
-    people: People
-    contacts: People
-    figures: list[dict[str, Any]] = field(default_factory=list)
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "clusters": self.clusters.model_dump(mode="json"),
-            "agreements": self.agreements.model_dump(mode="json"),
-            "people": self.people.model_dump(mode="json"),
-            "contacts": self.contacts.model_dump(mode="json"),
-            "figures": self.figures,
-        }
-
-    @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> Answers:
-        return cls(
-            clusters=Clusters.model_validate(data["clusters"]),
-            agreements=Agreements.model_validate(data["agreements"]),
-            people=People.model_validate(data["people"]),
-            contacts=People.model_validate(data["contacts"]),
-            figures=list(data.get("figures", [])),
-        )
+    clusters: list[ClusterAnswer] = field(default_factory=list)
+    agreements: list[AgreementAnswer] = field(default_factory=list)
+    people: list[PersonAnswer] = field(default_factory=list)
+    contacts: list[PersonAnswer] = field(default_factory=list)
+    figures: list[FigureAnswer] = field(default_factory=list)
 
 
-def open_questions(text: str, offered: list[Candidate], layout: Layout, names: list[str]) -> list[Candidate]:
-    """Numbers with a known metric that the release's structure does not tie to a cluster."""
-    return [link.candidate for link in link_candidates(text, offered, layout, names)
-            if link.metric is not None and link.cluster is None and not link.outside]
+def ask_release(asker: Asker, analysis: ReleaseAnalysis) -> Answers:
+    """Clusters, agreements, people and press contacts.
+
+    A long list may not fit its token limit; the question is then asked again in its short form (parties
+    only, names only), and only when that fails too is its list left empty.
+    """
+    answers = Answers()
+    clusters = asker.ask("clusters", Clusters, render("clusters"), MAX_TOKENS["clusters"])
+    answers.clusters = clusters.clusters if clusters else []
+    agreements = asker.ask("agreements", Agreements, render("agreements"), MAX_TOKENS["agreements"])
+    if agreements is not None:
+        answers.agreements = agreements.agreements
+    elif (parties := asker.ask("parties", Parties, render("parties"), MAX_TOKENS["parties"])) is not None:
+        answers.agreements = [AgreementAnswer(kind=AgreementKind.other, parties=p) for p in parties.agreements]
+        asker.failed.remove("agreements")
+    people = asker.ask("people", People, render("people"), MAX_TOKENS["people"])
+    if people is not None:
+        answers.people = people.people
+    elif (names := asker.ask("names", Names, render("names"), MAX_TOKENS["names"])) is not None:
+        answers.people = [PersonAnswer(name=name) for name in names.names]
+        asker.failed.remove("people")
+    start = analysis.layout.contacts_start
+    if start is not None:
+        block = analysis.text[start:start + CONTACT_BLOCK_CHARS].strip()
+        contacts = asker.ask("contacts", People, render("contacts", block=block), MAX_TOKENS["contacts"])
+        answers.contacts = contacts.people if contacts else []
+    return answers
 
 
-def _messages(system: str, question: str) -> list[dict[str, str]]:
-    return [{"role": "system", "content": system}, {"role": "user", "content": question}]
-
-
-def ask_release(llm: LLM, text: str, offered: list[Candidate], layout: Layout) -> tuple[Answers, Usage]:
-    system = render("system", text=text)
-    usage = Usage()
-
-    def ask(model, question: str, step: str):
-        nonlocal usage
-        answer, spent = llm.ask(model, _messages(system, question), MAX_TOKENS[step])
-        usage += spent
-        return answer
-
-    clusters = ask(Clusters, render("clusters"), "clusters")
-    agreements = ask(Agreements, render("agreements"), "agreements")
-    people = ask(People, render("people"), "people")
-    contacts = People(people=[])
-    if layout.contacts_start is not None:
-        block = text[layout.contacts_start:layout.contacts_start + CONTACT_BLOCK_CHARS].strip()
-        contacts = ask(People, render("contacts", block=block), "contacts")
-
-    figures: list[dict[str, Any]] = []
-    names = [c.name for c in roster(clusters.clusters, text, layout)]
-    unsure = open_questions(text, offered, layout, names)
-    if unsure and names:
-        model = figure_links_model(list(range(1, len(unsure) + 1)), names)
-        links = ask(model, render("figures", candidates=offer.render(text, unsure, layout), clusters=", ".join(names)), "figures")
-        figures = [_link_as_span(link, unsure) for link in _unique(links)]
-    return Answers(clusters, agreements, people, contacts, figures), usage
-
-
-def _unique(links: FigureLinks) -> list:
+def ask_figures(asker: Asker, analysis: ReleaseAnalysis, unsure: Sequence[Link], clusters: Sequence[str]) -> list[FigureAnswer]:
+    """Which cluster and metric each number the structure left open describes, by candidate number."""
+    if not unsure or not clusters:
+        return []
+    numbers = [link.candidate for link in unsure]
+    model = figure_links_model(list(range(1, len(numbers) + 1)), list(clusters))
+    question = render("figures", candidates=offer.render(analysis.text, numbers, analysis.layout), clusters=", ".join(clusters))
+    links = asker.ask("figures", model, question, MAX_TOKENS["figures"])
+    answers: list[FigureAnswer] = []
     seen: set[int] = set()
-    out = []
-    for link in links.figures:
+    for link in links.figures if links else []:
         if link.n not in seen:
             seen.add(link.n)
-            out.append(link)
-    return out
-
-
-def _link_as_span(link, offered: list[Candidate]) -> dict[str, Any]:
-    candidate = offered[link.n - 1]
-    return {
-        "start": candidate.start,
-        "end": candidate.end,
-        "cluster": link.cluster,
-        "metric": link.metric.value,
-        "scope": link.scope,
-    }
+            answers.append(FigureAnswer(numbers[link.n - 1], link.cluster, link.metric, link.scope))
+    return answers

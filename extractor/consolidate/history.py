@@ -12,7 +12,7 @@ from collections import defaultdict, deque
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from extractor.consolidate.aliases import AliasRegistry, build_registry
+from extractor.identity.clusters import AliasRegistry, build_registry
 from extractor.validate.flags import describe, make_flag, quote
 from extractor.validate.intervals import Interval, interval, scope_key
 from schemas.common import Flag

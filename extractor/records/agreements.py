@@ -1,140 +1,214 @@
-"""Agreement records: the parties the model named, grounded, dated from the text or the release."""
+"""Agreement records: one per signing, every party by its name alone, dated from the text or the release.
+
+The model's answers are checked against the text. A party must be an organisation the release names (not
+a place, an event or a person), and an agreement must be stated: one of its parties sits in a sentence,
+or the sentence after one, that holds an agreement word ("accord", "signed", "Vereinbarung", "protocollo
+d'intesa"...). A small model often splits one signing among several partners into pairwise answers; answers
+whose parties are all named in the same agreement passage are one signing, and are joined.
+"""
 from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
 
 import dateparser
 
+from extractor.analysis import ReleaseAnalysis
+from extractor.analysis.links import is_budget
 from extractor.ask.answers import AgreementAnswer
 from extractor.candidates import Candidate
 from extractor.ground import evidence, find, find_all
-from extractor.layout import Layout
-from extractor.link import is_budget
+from extractor.identity.clusters import same_cluster
+from extractor.identity.people import same_person
+from extractor.lexicon import alternation
+from extractor.normalize.countries import country_code
 from extractor.normalize.lists import counted_lists
 from extractor.records.flags import SIGNED_ON_ASSUMED, flag, ungrounded
+from extractor.text.fold import plain
 from schemas.agreement import Agreement, AgreementKind, Money, Period
-from schemas.common import Flag, Qualifier, Severity
+from schemas.common import Decision, Flag, Qualifier, Severity
 
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n")
 _AREAS = re.compile(r"\b(?:areas?|fields?|domaines?|axes?|th[èe]mes?|priorit(?:y|ies|[ée]s?)|pillars?|piliers?|"
-                    r"themes?|[áa]reas?|ejes?|bereiche?|schwerpunkte?|gebieden)\b", re.IGNORECASE)
-_RENEWAL = re.compile(r"renouvel|renew|verläng|renov|verlengd", re.IGNORECASE)
+                    r"themes?|[áa]reas?|ejes?|bereiche?|schwerpunkte?|gebieden|ambiti|settori|aree)\b", re.IGNORECASE)
+_RENEWAL = re.compile(r"renouvel|renew|verläng|renov|verlengd|rinnov|extend", re.IGNORECASE)
+_YEAR = re.compile(r"\b(?:19|20)[0-9]{2}\b")
+# Words that follow a party's name to describe it, not name it: "Acme Bio from Styria (Austria)".
+_DESCRIPTOR = re.compile(r"\s*(?:,|\s(?:from|of|based in|located in|de la r[ée]gion|basé[e]? [àa]|aus|uit|di|de|du|del)\s).*$")
 
 
-def _sentence_bounds(text: str, offset: int) -> tuple[int, int]:
-    starts = [m.end() for m in _SENTENCE_END.finditer(text, 0, offset)]
-    start = starts[-1] if starts else 0
-    end_match = _SENTENCE_END.search(text, offset)
-    return start, end_match.start() if end_match else len(text)
+@cache
+def _agreement_word() -> re.Pattern[str]:
+    return re.compile(rf"(?<![\w]){alternation('agreement')}(?![\w])")
 
 
-def _signed_on(said: str | None, published_on: dt.date | None, lang: str | None) -> dt.date | None:
-    if not said:
-        return None
-    settings = {"PREFER_DAY_OF_MONTH": "first", "REQUIRE_PARTS": ["day", "month"]}
-    if published_on:
-        settings["RELATIVE_BASE"] = dt.datetime.combine(published_on, dt.time())
-    parsed = dateparser.parse(said, languages=[lang] if lang else None, settings=settings)
+@dataclass
+class _Draft:
+    kind: AgreementKind
+    parties: list[tuple[str, tuple[int, int]]]  # surface, first span
+    said_date: str | None
+    passage: tuple[int, int] | None
+    merged: bool = False
+
+
+def _passages(analysis: ReleaseAnalysis) -> list[tuple[int, int]]:
+    """Title and sentences that state an agreement, each with the sentence after it (where partners are often listed)."""
+    spans = list(analysis.sentences.spans)
+    found = []
+    for i, (start, end) in enumerate(spans):
+        if _agreement_word().search(plain(analysis.text[start:end])):
+            found.append((start, spans[i + 1][1] if i + 1 < len(spans) else end))
+    return found
+
+
+def _clean_party(name: str, text: str) -> tuple[str, tuple[int, int]] | None:
+    name = " ".join(name.split())
+    for candidate in (name, _DESCRIPTOR.sub("", name)):
+        span = find(candidate, text)
+        if span is not None:
+            surface = text[span[0]:span[1]]
+            trimmed = _DESCRIPTOR.sub("", surface)
+            if trimmed and trimmed != surface:
+                return trimmed, (span[0], span[0] + len(trimmed))
+            return surface, span
+    return None
+
+
+def _is_organisation(name: str, people: Sequence[str]) -> bool:
+    if _YEAR.search(name) or country_code(name):
+        return False  # "BIO 2017" is an event, "Boston" a place
+    return not any(same_person(name, person) for person in people)
+
+
+def _passage_of(mentions: Sequence[Sequence[tuple[int, int]]], passages: Sequence[tuple[int, int]]) -> tuple[int, int] | None:
+    """The agreement passage naming the most parties (each party by any of its mentions), or None."""
+    best, best_count = None, 0
+    for start, end in passages:
+        count = sum(any(start <= s < end for s, _ in spans) for spans in mentions)
+        if count > best_count:
+            best, best_count = (start, end), count
+    return best
+
+
+def _same_passage(a: _Draft, b: _Draft, passages: Sequence[tuple[int, int]], text: str) -> bool:
+    if a.passage is None or a.passage != b.passage:
+        return False
+    start, end = a.passage
+    everyone = [name for name, _ in a.parties + b.parties]
+    return all(any(start <= s < end for s, _ in find_all(name, text)) for name in everyone)
+
+
+def _signed_on(draft: _Draft, analysis: ReleaseAnalysis) -> dt.date | None:
+    """A date stated in the agreement's passage, else the date the model read; a day without a year is read
+    against the release date, and stays unknown when the release has none."""
+    published = analysis.published_on
+    if draft.passage is not None:
+        start, end = draft.passage
+        for date in analysis.of_kind("date"):
+            if start <= date.start < end:
+                if date.value:
+                    day = dt.date.fromisoformat(str(date.value))
+                    if published is None or day <= published:
+                        return day
+                elif published is not None:
+                    return _read_date(date.text, published, analysis.language)
+    if draft.said_date and (_YEAR.search(draft.said_date) or published is not None):
+        said = _read_date(draft.said_date, published, analysis.language)
+        if said is not None and find(draft.said_date, analysis.text) is not None:
+            return said
+    return None
+
+
+def _read_date(said: str, published: dt.date | None, lang: str | None) -> dt.date | None:
+    settings: dict[str, object] = {"PREFER_DAY_OF_MONTH": "first", "REQUIRE_PARTS": ["day", "month"], "PREFER_DATES_FROM": "past"}
+    if published:
+        settings["RELATIVE_BASE"] = dt.datetime.combine(published, dt.time())
+    parsed = dateparser.parse(said, languages=[lang] if lang else None, settings=settings)  # type: ignore[arg-type]
     return parsed.date() if parsed else None
 
 
-def _evidence_for(parties: list[str], text: str):
-    """The first sentence naming the most parties (at least two), else the sentence of the first mention."""
-    mentions = {party: find_all(party, text) for party in parties}
-    best, best_count = None, 0
-    for spans in mentions.values():
-        for start, _ in spans:
-            s, e = _sentence_bounds(text, start)
-            count = sum(any(s <= ps and pe <= e for ps, pe in found) for found in mentions.values())
-            if count > best_count or (count == best_count and best and s < best[0]):
-                best, best_count = (s, e), count
-    if best is None:
-        return None
-    s, e = best
-    while s < e and text[s].isspace():
-        s += 1
-    while e > s and text[e - 1].isspace():
-        e -= 1
-    return evidence(text, s, e) if s < e else None
-
-
-def _nearby(candidates: list[Candidate], kind: str, before: int) -> list[Candidate]:
-    return [c for c in candidates if c.kind == kind and c.start < before]
-
-
-def _focus_areas(text: str, candidates: list[Candidate]) -> list[str]:
+def _focus_areas(text: str, candidates: Sequence[Candidate]) -> list[str]:
     """The items of the first counted list of areas ("three key areas: human resources, biomanufacturing and …")."""
-    for found in counted_lists(text, candidates):
+    for found in counted_lists(text, list(candidates)):
         if _AREAS.search(found.noun) and found.count in found.readings:
             return list(found.items)
     return []
 
 
-def _merged(answers: list[AgreementAnswer]) -> list[AgreementAnswer]:
-    """One answer per set of parties; a repeat only lends the date the first one lacked."""
-    merged: dict[frozenset[str], AgreementAnswer] = {}
+def _drafts(answers: Sequence[AgreementAnswer], analysis: ReleaseAnalysis, people: Sequence[str],
+            flags: list[Flag]) -> list[_Draft]:
+    text = analysis.text
+    passages = _passages(analysis)
+    drafts: list[_Draft] = []
     for answer in answers:
-        key = frozenset(p.strip().casefold() for p in answer.parties if p.strip())
-        known = merged.get(key)
-        if known is None:
-            merged[key] = answer.model_copy()
-        elif not known.date and answer.date:
-            known.date = answer.date
-    return list(merged.values())
+        parties: list[tuple[str, tuple[int, int]]] = []
+        for said in answer.parties:
+            cleaned = _clean_party(said, text)
+            if cleaned is None:
+                if said.strip():
+                    flags.append(ungrounded("the party", said))
+                continue
+            if _is_organisation(cleaned[0], people) and not any(same_cluster(cleaned[0], p) or cleaned[0].casefold() == p.casefold() for p, _ in parties):
+                parties.append(cleaned)
+        if len(parties) < 2:
+            continue
+        passage = _passage_of([find_all(name, text) or [span] for name, span in parties], passages)
+        if passage is None:
+            continue  # no sentence says these parties agreed on anything
+        drafts.append(_Draft(answer.kind, parties, answer.date, passage))
+    joined: list[_Draft] = []
+    for draft in drafts:
+        same = next((known for known in joined if _same_passage(known, draft, passages, text)), None)
+        if same is None:
+            joined.append(draft)
+            continue
+        for party in draft.parties:
+            if not any(same_cluster(party[0], p) or party[0].casefold() == p.casefold() for p, _ in same.parties):
+                same.parties.append(party)
+                same.merged = True
+        same.said_date = same.said_date or draft.said_date
+    return joined
 
 
-def build_agreements(
-    answers: list[AgreementAnswer],
-    text: str,
-    candidates: list[Candidate],
-    layout: Layout,
-    published_on: dt.date | None,
-    lang: str | None,
-) -> tuple[list[Agreement], list[Flag]]:
+def build_agreements(answers: Sequence[AgreementAnswer], analysis: ReleaseAnalysis, people: Sequence[str]) -> tuple[list[Agreement], list[Flag]]:
+    text = analysis.text
     flags: list[Flag] = []
+    layout = analysis.layout
     lead_end = min((s.start for s in layout.sections), default=len(text))
-    periods = _nearby(candidates, "period", lead_end)
-    budget = next((c for c in candidates if c.kind == "quantity" and is_budget(text, c)), None)
+    periods = [c for c in analysis.of_kind("period") if c.start < lead_end]
+    budget = next((c for c in analysis.of_kind("quantity") if is_budget(text, c)), None)
     place = layout.dateline.places[0] if layout.dateline and layout.dateline.places else None
     agreements: list[Agreement] = []
     seen: set[tuple[str, ...]] = set()
-    for answer in _merged(answers):
-        parties: list[str] = []
-        for party in answer.parties:
-            span = find(party, text)
-            if span is None:
-                flags.append(ungrounded("the party", party))
-                continue
-            surface = text[span[0]:span[1]]
-            if surface.casefold() not in (p.casefold() for p in parties):
-                parties.append(surface)
-        if not parties:
-            continue
+    for draft in _drafts(answers, analysis, people, flags):
+        parties = [name for name, _ in sorted(draft.parties, key=lambda p: p[1][0])]
         key = tuple(sorted(p.casefold() for p in parties))
         if key in seen:
             continue
         seen.add(key)
-        signed_on = _signed_on(answer.date, published_on, lang)
-        if signed_on is None and published_on is not None:
-            signed_on = published_on
+        signed_on = _signed_on(draft, analysis)
+        if signed_on is None and analysis.published_on is not None:
+            signed_on = analysis.published_on
             flags.append(flag(SIGNED_ON_ASSUMED, Severity.info,
                               f"The release gives no date for the agreement between {', '.join(parties)}; the release date was used.",
                               paths=[f"/agreements/{len(agreements)}/signed_on"]))
-        proof = _evidence_for(parties, text)
-        kind = answer.kind
+        proof = evidence(text, *draft.passage) if draft.passage else None
+        kind = draft.kind
         if kind is not AgreementKind.renewal and proof and _RENEWAL.search(proof.text):
             kind = AgreementKind.renewal
-        agreements.append(Agreement(kind=kind, parties=parties, signed_on=signed_on, place=place, evidence=proof))
+        agreements.append(Agreement(kind=kind, parties=parties, signed_on=signed_on, place=place, evidence=proof,
+                                    decided_by=Decision.merged if draft.merged else Decision.model))
     if agreements:
         # A period, budget or list of areas stated in the lead belongs to the headline agreement.
         headline = _headline(agreements, layout.title)
-        headline.focus_areas = _focus_areas(text, candidates)
+        headline.focus_areas = _focus_areas(text, analysis.candidates)
         if periods:
             first, last = str(periods[0].value).split("/")
             headline.period = Period(start=dt.date.fromisoformat(first), end=dt.date.fromisoformat(last))
         if budget:
-            headline.budget = Money(amount=budget.value, currency=budget.unit, qualifier=Qualifier(budget.qualifier or "exact"),
+            headline.budget = Money(amount=budget.value, currency=str(budget.unit), qualifier=Qualifier(budget.qualifier or "exact"),
                                     evidence=evidence(text, budget.start, budget.end))
     return agreements, flags
 

@@ -1,25 +1,25 @@
 """Cluster profiles: the clusters the model named, grounded, with their figures, website and leaders."""
 from __future__ import annotations
 
-import datetime as dt
 import re
-from typing import Any
 from urllib.parse import urlparse
 
 from rapidfuzz import fuzz
 
+from extractor.analysis import ReleaseAnalysis
+from extractor.analysis.links import Linking
 from extractor.ask.answers import ClusterAnswer
+from extractor.ask.release import FigureAnswer
 from extractor.candidates import Candidate
-from extractor.consolidate.names import name_key
 from extractor.ground import evidence, find, find_all
-from extractor.layout import Layout
 from extractor.normalize.countries import country_code
+from extractor.text.fold import name_key
 from extractor.normalize.lists import counted_lists
-from extractor.records.figures import build_figure
+from extractor.records.figures import FigureLink, build_figure
 from extractor.records.flags import UNGROUNDED, flag, ungrounded
-from extractor.roster import same_cluster
+from extractor.identity.clusters import same_cluster
 from schemas.cluster import ClusterProfile, Leader
-from schemas.common import Flag, Severity
+from schemas.common import Decision, Flag, Severity
 from schemas.figure import Metric
 from schemas.release import Person
 
@@ -64,26 +64,37 @@ def _scope(scope: str | None, candidate: Candidate, text: str, cluster: ClusterP
     return window[span[0]:span[1]] if span else None
 
 
+def _is_cluster_name(name: str, people: list[Person]) -> bool:
+    """A year makes an event ("BIO 2017"), a country a place, a listed person no organisation."""
+    if re.search(r"\b(?:19|20)[0-9]{2}\b", name) or country_code(name):
+        return False
+    return not any(name_key(p.name) == name_key(name) for p in people)
+
+
 def build_clusters(
     named: list[ClusterAnswer],
-    links: list[dict[str, Any]],
-    candidates: list[Candidate],
-    text: str,
-    layout: Layout,
+    roster: list[str],
+    linking: Linking,
+    figure_answers: list[FigureAnswer],
+    analysis: ReleaseAnalysis,
     people: list[Person],
-    published_on: dt.date | None,
 ) -> tuple[list[ClusterProfile], list[Flag]]:
+    text, layout = analysis.text, analysis.layout
     flags: list[Flag] = []
     profiles: dict[str, ClusterProfile] = {}
     answered: dict[str, ClusterProfile] = {}
-    urls = [c for c in candidates if c.kind == "url"]
-    addresses = [c for c in candidates if c.kind in ("url", "email")]
-    for answer in named:
+    urls = analysis.of_kind("url")
+    addresses = [c for c in analysis.candidates if c.kind in ("url", "email")]
+    said = {answer.name.strip(): answer for answer in named}
+    for name_said in roster:
+        answer = said.get(name_said) or ClusterAnswer(name=name_said)
         span = find(answer.name, text)
         if span is None:
             flags.append(ungrounded("the cluster", answer.name))
             continue
         name = _display_name(answer.name, text, addresses)
+        if not _is_cluster_name(name, people):
+            continue
         key = next((k for k, p in profiles.items() if same_cluster(p.name, name)), name_key(name))
         if key not in profiles:
             about = next((s for s in layout.sections if s.about and same_cluster(s.about, name)), None)
@@ -97,28 +108,37 @@ def build_clusters(
                          if same_cluster(p.organisation, name) and p.role and _LEADER_ROLE.search(p.role)],
                 evidence=evidence(text, *(heading or span)),
             )
-        answered[answer.name.strip()] = profiles[key]
+        answered[name_said] = profiles[key]
 
-    by_span = {(c.start, c.end): c for c in candidates if c.kind == "quantity"}
+    links = [FigureLink(link.candidate, link.cluster, link.metric, link.scope, link.decided_by, link.part_of)
+             for link in linking.decided if link.cluster and link.metric]
+    for answer in figure_answers:
+        structural = linking.at(answer.candidate.start, answer.candidate.end)
+        links.append(FigureLink(answer.candidate, answer.cluster, answer.metric, answer.scope, Decision.model,
+                                structural.part_of if structural else None))
     for link in links:
-        profile = answered.get(link["cluster"])
-        candidate = by_span.get((link["start"], link["end"]))
-        if profile is None or candidate is None:
+        profile = answered.get(link.cluster)
+        if profile is None:
             continue
-        scope = _scope(link.get("scope"), candidate, text, profile)
-        if link.get("scope") and scope is None and not same_cluster(link["scope"], profile.name):
+        candidate = link.candidate
+        scope = _scope(link.scope, candidate, text, profile)
+        if link.scope and scope is None and not same_cluster(link.scope, profile.name):
             flags.append(flag(UNGROUNDED, Severity.info,
-                              f"The scope {link['scope']!r} given for {candidate.text!r} is not stated near it; the figure is kept for the whole cluster.",
-                              cluster=profile.name, metric=link["metric"], evidence=[evidence(text, candidate.start, candidate.end)]))
-        figure, raised = build_figure({**link, "scope": scope}, candidate, text, published_on, profile.country, profile.name)
+                              f"The scope {link.scope!r} given for {candidate.text!r} is not stated near it; the figure is kept for the whole cluster.",
+                              cluster=profile.name, metric=link.metric.value, evidence=[evidence(text, candidate.start, candidate.end)]))
+        figure, raised = build_figure(link._replace(scope=scope), text, analysis.published_on, profile.country, profile.name)
         flags.extend(raised)
-        if figure is not None:
+        if figure is not None and not any(f.evidence == figure.evidence for f in profile.figures):
             profile.figures.append(figure)
-    lists = {found.start: found for found in counted_lists(text, candidates)}
-    for profile in profiles.values():
+    # A name only the text's wording suggests ("le pôle X") is kept when a figure is tied to it; the
+    # model's clusters and those an "About" section profiles are kept in any case.
+    sure = [*said, *analysis.described]
+    kept = [p for p in profiles.values() if p.figures or any(same_cluster(p.name, name) for name in sure)]
+    lists = {found.start: found for found in counted_lists(text, list(analysis.candidates))}
+    for profile in kept:
         profile.figures.sort(key=lambda f: f.evidence.start if f.evidence else 0)
         stated = next((lists[f.evidence.start] for f in profile.figures
                        if f.metric is Metric.offices and f.scope is None and f.evidence and f.evidence.start in lists), None)
         if stated:
             profile.offices = list(stated.items)
-    return list(profiles.values()), flags
+    return kept, flags

@@ -9,10 +9,10 @@ from __future__ import annotations
 from urllib.parse import urlparse
 
 from extractor.candidates import Candidate
-from extractor.ground import evidence, fold
+from extractor.ground import evidence
 from extractor.normalize.phones import to_e164
-from extractor.consolidate.names import name_key
-from extractor.roster import same_cluster
+from extractor.identity.clusters import same_cluster
+from extractor.text.fold import name_key, name_tokens
 from schemas.cluster import ClusterProfile
 from schemas.release import Contact, Person
 
@@ -29,9 +29,9 @@ def _column(text: str, offset: int) -> int | None:
 
 
 def _owner_by_email(address: str, people: list[Person]) -> Person | None:
-    local = fold(address.split("@")[0]).text.split()
+    local = name_tokens(address.split("@")[0])
     for person in people:
-        parts = fold(person.name).text.split()
+        parts = name_tokens(person.name)
         if len(parts) >= 2 and parts[-1] in local:
             return person
     return None

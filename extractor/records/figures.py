@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Any
+from typing import NamedTuple
 
 from babel.numbers import get_territory_currencies
 
@@ -11,7 +11,7 @@ from extractor.candidates import Candidate
 from extractor.ground import evidence
 from extractor.normalize.metrics import metric_around
 from extractor.records.flags import CURRENCY_INFERRED, METRIC_UNIT_MISMATCH, flag
-from schemas.common import Flag, Qualifier, Severity
+from schemas.common import Decision, Flag, Qualifier, Severity
 from schemas.figure import MONEY_METRICS, SHARE_METRICS, Figure, Metric
 
 DEFAULT_CURRENCY = "EUR"
@@ -53,15 +53,26 @@ def _as_of(text: str, candidate: Candidate, published_on: dt.date | None) -> dt.
     return published_on
 
 
+class FigureLink(NamedTuple):
+    """A number tied to a cluster and a metric, by the structure or by the model."""
+
+    candidate: Candidate
+    cluster: str
+    metric: Metric
+    scope: str | None
+    decided_by: Decision | None
+    part_of: Candidate | None
+
+
 def build_figure(
-    link: dict[str, Any],
-    candidate: Candidate,
+    link: FigureLink,
     text: str,
     published_on: dt.date | None,
     country: str | None,
     cluster: str,
 ) -> tuple[Figure | None, list[Flag]]:
-    metric = Metric(link["metric"])
+    candidate = link.candidate
+    metric = link.metric
     flags: list[Flag] = []
     if not fits(metric, candidate.unit):
         hinted = metric_around(text, candidate.start, candidate.end)
@@ -88,7 +99,10 @@ def build_figure(
         unit=unit,
         qualifier=Qualifier(candidate.qualifier or Qualifier.exact),
         as_of=_as_of(text, candidate, published_on),
-        scope=link.get("scope"),
+        scope=link.scope,
         evidence=evidence(text, candidate.start, candidate.end),
+        high=candidate.high,
+        part_of=evidence(text, link.part_of.start, link.part_of.end) if link.part_of else None,
+        decided_by=link.decided_by,
     )
     return figure, flags

@@ -8,8 +8,10 @@ CURRENCY_INFERRED = "currency_inferred"
 METRIC_UNIT_MISMATCH = "metric_unit_mismatch"
 PROMPT_INJECTION = "prompt_injection"
 SIGNED_ON_ASSUMED = "signed_on_assumed"
+QUESTION_FAILED = "question_failed"
 
-EXTRACTION_CODES = frozenset({UNGROUNDED, CURRENCY_INFERRED, METRIC_UNIT_MISMATCH, PROMPT_INJECTION, SIGNED_ON_ASSUMED})
+EXTRACTION_CODES = frozenset({UNGROUNDED, CURRENCY_INFERRED, METRIC_UNIT_MISMATCH, PROMPT_INJECTION, SIGNED_ON_ASSUMED,
+                              QUESTION_FAILED})
 
 
 def ungrounded(what: str, said: str, *, cluster: str | None = None, metric: str | None = None) -> Flag:

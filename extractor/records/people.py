@@ -1,31 +1,80 @@
-"""People records: names the model listed, kept only where the release spells them, one record per person."""
+"""People records: names the model listed, kept only where the release spells them and they name a person.
+
+A small model lists organisations, places and sentence openings as people ("Fort de ce succès", "Acme
+e.V.", "Osaka Bio Headquarters"); a person's name is a few capitalised words, none of them an
+organisation word, none of them a cluster or a party of the release. Titles are no part of a name:
+"M. Jean Dupont" and "Jean Dupont" are one person.
+"""
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
+from functools import cache
 
 from extractor.ask.answers import PersonAnswer
 from extractor.candidates import Candidate
-from extractor.consolidate.names import name_tokens, same_person
 from extractor.ground import evidence, find
+from extractor.identity.clusters import same_cluster
+from extractor.identity.people import same_person
+from extractor.lexicon import alternation
 from extractor.records.flags import ungrounded
+from extractor.text.fold import fold, name_tokens, plain
 from schemas.common import Flag
 from schemas.release import Person
 
-_OF_ORGANISATION = re.compile(r"\b(?:of|de|du|de la|des|d['’]|at|chez|bei|van)\s+(?:the\s+|l['’]\s*)?(?P<org>[A-Z][\w&'’ -]+)$")
-_NOT_A_PERSON = re.compile(
-    r"^(?:[A-Z]{2,}|[^ ]+)$|[&@0-9]|\b(?:associates|associés|group|groupe|sas?|ltd|gmbh|inc|llc|agency|agence|"
-    r"consulting|cluster|pôle|pole|r[ée]gion|university|universit[ée]|partners|team|équipe|press|presse)\b",
-    re.IGNORECASE,
-)
+_OF_ORGANISATION = re.compile(r"\b(?:of|de|du|de la|des|d['’]|at|chez|bei|van|di|del)\s+(?:the\s+|l['’]\s*)?(?P<org>[A-Z][\w&'’ -]+)$")
 # A name answer sometimes drags its role along ("Laure WATTINNE- Attachée de presse").
 _NAME_END = re.compile(r"\s*(?:[,(|/]|\s[-–—]|[-–—]\s).*$")
 _NAME = re.compile(
     r"(?<![\w@.])[A-ZÀ-Ý][\w'’-]*[^\W\d_](?:[ \u00a0]+(?:(?:de|van|von|da|del|der|den|le|la|du)[ \u00a0]+)?[A-ZÀ-Ý][\w'’-]*[^\W\d_]){1,3}"
 )
+# Lower-case words a person's name may hold: "Maria Pascual de Zulueta", "Ann Van Gysel", "Hans de Boer".
+_PARTICLES = frozenset({"de", "da", "das", "do", "dos", "del", "della", "di", "du", "des", "van", "von", "der", "den",
+                        "ter", "ten", "le", "la", "y", "e", "bin", "al", "zu"})
+# "BioXclusters", "SwedenBIO": capitals inside a word mark a brand, save for "McDonald" and "DeVito".
+_BRAND = re.compile(r"^(?!Mc|Mac|De|Di|Da|La|Le|O['’])[A-Z]?[a-z]+[A-Z]")
+MAX_WORDS = 5
 EMAIL_REACH = 300
 
 
-def names_from_emails(candidates: list[Candidate], text: str) -> list[PersonAnswer]:
+@cache
+def _honorific() -> re.Pattern[str]:
+    return re.compile(rf"^(?:(?:{alternation('honorific')})\.?\s+)+")
+
+
+@cache
+def _organisation_word() -> re.Pattern[str]:
+    return re.compile(rf"(?<![\w]){alternation('organisation')}(?![\w])")
+
+
+def strip_title(name: str) -> tuple[str, bool]:
+    """The name without the titles before it ("Prof. Dr. Erich Reinhardt" -> "Erich Reinhardt"), and whether one was there."""
+    folded = plain(name)
+    found = _honorific().match(folded)
+    if not found or found.end() >= len(folded):
+        return name, False
+    # fold() keeps one character per source character for Latin text, so the offset carries over.
+    words_dropped = len(folded[:found.end()].split())
+    return " ".join(name.split()[words_dropped:]), True
+
+
+def is_person_name(name: str, titled: bool, organisations: Sequence[str]) -> bool:
+    words = name.split()
+    if not words or len(words) > MAX_WORDS or any(c.isdigit() or c in "&@" for c in name):
+        return False
+    if len(words) == 1 and not titled:
+        return False  # a lone word is a person only when a title says so ("King Willem-Alexander")
+    for word in words:
+        if word.casefold() in _PARTICLES:
+            continue
+        if not word[0].isupper() or _BRAND.match(word) or (word.isupper() and len(word) > 1 and len(words) == 1):
+            return False
+    if _organisation_word().search(plain(name)):
+        return False
+    return not any(same_cluster(name, org) or fold(name) == fold(org) for org in organisations)
+
+
+def names_from_emails(candidates: Sequence[Candidate], text: str) -> list[PersonAnswer]:
     """A capitalised name shortly before an e-mail address whose local part spells part of it
     ("Capucine SARRADE-LOUCHEUR … capucine.sarrade-loucheur@…") is a press contact's name."""
     found = []
@@ -43,12 +92,11 @@ def _title_case(surface: str) -> str:
     words = surface.split()
     if not any(w.isupper() and len(w) > 1 for w in words):
         return surface
-    small = {"de", "da", "del", "van", "von", "der", "den", "le", "la", "du", "di"}
     out = []
     for i, word in enumerate(words):
         if word.isupper() and len(word) > 1:
             lowered = word.lower()
-            word = lowered if i and lowered in small else "-".join(p.capitalize() for p in lowered.split("-"))
+            word = lowered if i and lowered in _PARTICLES else "-".join(p.capitalize() for p in lowered.split("-"))
         out.append(word)
     return " ".join(out)
 
@@ -60,23 +108,33 @@ def _organisation(answer: PersonAnswer) -> str | None:
     return match.group("org").strip() if match else None
 
 
-def build_people(answers: list[PersonAnswer], text: str) -> tuple[list[Person], list[Flag]]:
-    """One record per person, in the order the answers name them; later answers only fill gaps."""
+def _titled_in_text(text: str, span: tuple[int, int]) -> bool:
+    before = plain(text[max(0, span[0] - 40):span[0]]).split()
+    return any(_honorific().match(" ".join(before[i:]) + " ") for i in range(max(0, len(before) - 3), len(before)))
+
+
+def build_people(answers: Sequence[PersonAnswer], text: str, organisations: Sequence[str]) -> tuple[list[Person], list[Flag]]:
+    """One record per person, in the order the answers name them; later answers only fill gaps.
+
+    ``organisations`` are the clusters and parties of the release: a name that is one of them is no person.
+    """
     flags: list[Flag] = []
     people: list[Person] = []
     for answer in answers:
-        name = _NAME_END.sub("", " ".join(answer.name.split()))
-        if not name or _NOT_A_PERSON.search(name):
+        name, titled = strip_title(_NAME_END.sub("", " ".join(answer.name.split())))
+        if not name:
             continue
         span = find(name, text)
         if span is None:
             flags.append(ungrounded("the person", name))
             continue
         surface = text[span[0]:span[1]]
+        if not is_person_name(surface, titled or _titled_in_text(text, span), organisations):
+            continue
         known = next((p for p in people if same_person(p.name, surface)), None)
         if known is None:
             people.append(Person(
-                name=_title_case(text[span[0]:span[1]]),
+                name=_title_case(surface),
                 role=(answer.role or "").strip() or None,
                 organisation=_organisation(answer),
                 evidence=evidence(text, *span),

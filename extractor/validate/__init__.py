@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from extractor.candidates import Candidate
-from extractor.consolidate.aliases import AliasRegistry
+from extractor.identity.clusters import AliasRegistry
 from extractor.validate import contradictions, counts, evidence, plausibility
 from extractor.validate.flags import VALIDATOR_CODES
 from extractor.validate.subject import Subject

@@ -2,7 +2,9 @@
 
 Figures are compared only within the same cluster (after alias resolution), metric, unit, scope and
 date; scope "Normandie" is another population than the whole cluster, and "plus de 300" beside "360"
-is not a contradiction (see intervals.py).
+is not a contradiction (see intervals.py). A figure given as part of another ("42 entreprises dont 17
+start-up") is no rival of any figure, and flows (funding, projects) are never compared: a release states
+several programmes' budgets and several years' project counts without any of them contradicting another.
 """
 from __future__ import annotations
 
@@ -12,12 +14,17 @@ from extractor.validate.flags import describe, make_flag, quote
 from extractor.validate.intervals import compatible, same_value, scope_key
 from extractor.validate.subject import PlacedFigure, Subject
 from schemas.common import Flag
+from schemas.figure import Metric
+
+FLOWS = frozenset({Metric.funding, Metric.projects})
 
 
 def check(subject: Subject) -> list[Flag]:
     groups: dict[tuple, list[PlacedFigure]] = defaultdict(list)
     for placed in subject.figures:
         f = placed.figure
+        if f.part_of is not None or f.metric in FLOWS:
+            continue
         groups[(placed.cluster, f.metric, f.unit, scope_key(f.scope), placed.as_of)].append(placed)
     flags = []
     for (cluster, metric, _, _, _), members in groups.items():

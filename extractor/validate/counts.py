@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from extractor.consolidate.names import name_key
+from extractor.text.fold import name_key
 from extractor.normalize.lists import counted_lists, sentence_end
 from extractor.validate.flags import make_flag, quote
 from extractor.validate.subject import PlacedFigure, Subject

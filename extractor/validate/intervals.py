@@ -10,7 +10,7 @@ import math
 from dataclasses import dataclass
 from functools import lru_cache
 
-from extractor.consolidate.names import name_key
+from extractor.text.fold import name_key
 from schemas.common import Qualifier
 
 APPROX_TOLERANCE = 0.10

@@ -15,7 +15,7 @@ from typing import Any, get_args
 from pydantic import BaseModel
 
 from extractor.candidates import Candidate, find_candidates
-from extractor.consolidate.aliases import AliasRegistry, build_registry
+from extractor.identity.clusters import AliasRegistry, build_registry
 from schemas.common import Evidence
 from schemas.figure import Figure
 from schemas.release import PressRelease

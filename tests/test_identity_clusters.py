@@ -3,7 +3,7 @@ from pathlib import Path
 import pytest
 
 from builders import Doc, cluster, release
-from extractor.consolidate.aliases import AliasRegistry, Curated, build_registry, cluster_key, is_acronym, load_curated
+from extractor.identity.clusters import AliasRegistry, Curated, build_registry, cluster_key, is_acronym, load_curated
 from extractor.errors import SetupError
 
 CURATED = Curated(

@@ -1,7 +1,8 @@
 """Which cluster names are the same cluster: generic matching plus a small curated override file.
 
 Matching, in order: the curated file (aliases.toml), then equal keys (casefolded, accents and
-punctuation gone, generic words such as "cluster", "pôle" or "the" dropped, spaces ignored), then a
+punctuation gone, generic words such as "cluster", "pôle" or "the" dropped, spaces ignored), then one
+key holding the other as whole words ("Lyonbiopôle Auvergne-Rhône-Alpes" is "Lyonbiopôle"), then a
 rapidfuzz token-sort ratio at or above FUZZY_THRESHOLD. A name that is a lone acronym ("GIPSO",
 "MEDVIA") never fuzzy-matches: one letter apart is another organisation. Pairs the curated file
 lists under never_merge are never joined, whatever a release or the matching says.
@@ -9,19 +10,23 @@ lists under never_merge are never joined, whatever a release or the matching say
 from __future__ import annotations
 
 import functools
+import re
 import tomllib
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+import pycountry
 from rapidfuzz import fuzz, process
 
-from extractor.consolidate.names import name_tokens
+from extractor.text.fold import name_tokens
 from extractor.errors import SetupError
 from schemas.release import PressRelease
 
 CURATED_PATH = Path(__file__).with_name("aliases.toml")
+# A key this short inside a longer name is too weak a sign ("BIO" in "BIO 2017").
+CONTAINED_MIN_CHARS = 4
 FUZZY_THRESHOLD = 90.0
 # Words that name the kind of organisation, not which one ("le Cluster GIPSO" is "GIPSO").
 GENERIC_WORDS = frozenset({
@@ -53,6 +58,32 @@ def _starts_generic(name: str) -> bool:
     """A descriptor before the name ("Cluster GIPSO", "Le GIPSO") makes a worse display name than "GIPSO"."""
     tokens = name_tokens(name)
     return bool(tokens) and tokens[0] in GENERIC_WORDS
+
+
+@functools.cache
+def _place_words() -> frozenset[str]:
+    """Words of country and region names: "Lyonbiopôle Auvergne-Rhône-Alpes" is Lyonbiopôle where it works."""
+    names = [c.name for c in pycountry.countries] + [s.name for s in pycountry.subdivisions]
+    return frozenset(t for name in names for t in name_tokens(name)) | {"region", "regio", "regione", "france", "europe"}
+
+
+def _contains(a: str, b: str) -> bool:
+    """One key is the other with only place words added ("medicen" in "medicen paris region"), and the
+    shorter one is no bare fragment. Other added words make another organisation ("Atlanpole" is a
+    technopole, "Atlanpole Biothérapies" a cluster it hosts)."""
+    short, long = sorted((a, b), key=len)
+    if len(short.replace(" ", "")) < CONTAINED_MIN_CHARS or short == long or f" {short} " not in f" {long} ":
+        return False
+    extra = f" {long} ".replace(f" {short} ", " ", 1).split()
+    return all(word in _place_words() or word in GENERIC_WORDS for word in extra)
+
+
+def name_variants(name: str) -> list[str]:
+    """A name and, for "Full Name (ABBR)", each of its two forms, which releases use alike."""
+    found = re.fullmatch(r"\s*(?P<outer>[^()]+?)\s*\((?P<inner>[^()]+)\)?\s*", name)
+    if not found:
+        return [name]
+    return [name, found.group("outer"), found.group("inner")]
 
 
 @dataclass(frozen=True)
@@ -119,7 +150,7 @@ class AliasRegistry:
     def add(self, name: str, *aliases: str) -> str:
         """Records a name and the aliases a release gives it; returns the group's canonical name."""
         key = self._place(name)
-        for alias in aliases:
+        for alias in [*name_variants(name)[1:], *aliases]:
             if alias.strip():
                 self._union(key, self._place(alias))
         return self.canonical(name)
@@ -163,6 +194,9 @@ class AliasRegistry:
         compact = self._compact.get(key.replace(" ", ""))
         if compact is not None:
             return compact
+        contained = next((known for known in self._parent if _contains(known, key)), None)
+        if contained is not None:
+            return contained
         if acronym or not self._fuzzy_keys:
             return None
         best = process.extractOne(key, self._fuzzy_keys, scorer=fuzz.token_sort_ratio, score_cutoff=self.threshold)
@@ -229,3 +263,13 @@ def build_registry(releases: Iterable[PressRelease], curated: Curated | None = N
         for profile in release.clusters:
             registry.add(profile.name, *profile.aliases)
     return registry
+
+
+def same_cluster(a: str | None, b: str | None) -> bool:
+    """The one rule for "same cluster" inside a release: the registry's rule, curated pairs included."""
+    if not a or not b or not a.strip() or not b.strip():
+        return False
+    registry = AliasRegistry(load_curated())
+    registry.add(a)
+    found = {registry.find(variant) for variant in name_variants(b)}
+    return registry.find(a) in found

@@ -1,6 +1,17 @@
+from extractor.analysis.links import is_budget, link_figures
 from extractor.candidates import find_candidates
 from extractor.layout import read_layout
-from extractor.link import is_budget, link_candidates
+from extractor.text.sentences import split_sentences
+from schemas.common import Decision
+
+
+def link_candidates(text, candidates, layout, clusters):
+    return link_figures(text, split_sentences(text), layout, candidates, clusters).links
+
+
+def link_text(text, lang, clusters):
+    candidates = [c for c in find_candidates(text, lang) if c.kind == "quantity"]
+    return {l.candidate.text: l for l in link_candidates(text, candidates, read_layout(text, candidates), clusters)}
 
 TEXT = """Deux pôles signent une convention de partenariat ambitieuse
 
@@ -94,3 +105,35 @@ def test_the_network_refers_to_the_cluster_named_so():
                                                           ["Nordic Life Science Network", "Baltic Biotech Hub"])}
     assert (found["85"].cluster, found["85"].metric.value) == ("Nordic Life Science Network", "members")
     assert found["40"].cluster is None and found["40"].metric.value == "hospitals"
+
+
+def test_links_say_how_they_were_decided():
+    found = links()
+    assert found["260"].decided_by is Decision.sentence_subject
+    assert found["250"].decided_by is Decision.about_section
+
+
+def test_a_part_is_linked_with_its_whole():
+    found = link_text("Fin 2013, Lyonbiopôle comptabilisait 139 adhérents, parmi lesquels on compte 4 grands groupes, "
+                      "105 PME, 11 ETI et 19 centres de compétences.", "fr", ["Lyonbiopôle"])
+    assert found["139"].part_of is None and found["139"].cluster == "Lyonbiopôle"
+    for part in ("105", "19"):
+        assert found[part].part_of == found["139"].candidate and found[part].cluster == "Lyonbiopôle"
+    found = link_text("BioNorth has 150 members, including 80 companies.", "en", ["BioNorth"])
+    assert found["80"].part_of == found["150"].candidate
+    found = link_text("Der Cluster BioRegio zählt 42 Unternehmen, darunter 17 Start-ups.", "de", ["BioRegio"])
+    assert found["17"].part_of == found["42"].candidate
+
+
+def test_a_combined_figure_belongs_to_neither_cluster():
+    found = link_text("Between them, Nordic Biotech and Baltic Health count 1,800 SMEs.", "en", ["Nordic Biotech", "Baltic Health"])
+    assert found["1,800"].outside and found["1,800"].cluster is None
+    found = link_text("Ensemble, BioNord et MedSud représentent 900 entreprises.", "fr", ["BioNord", "MedSud"])
+    assert found["900"].outside
+
+
+def test_new_members_and_last_years_count_are_no_figures_of_today():
+    found = link_text("Atlanbio a enregistré 36 nouveaux adhérents sur 2024. Atlanbio a financé 30 projets, "
+                      "contre 12 projets l'année précédente.", "fr", ["Atlanbio"])
+    assert found["36"].outside and found["12"].outside
+    assert found["30"].cluster == "Atlanbio" and not found["30"].outside

@@ -1,6 +1,7 @@
 import pytest
 
-from extractor.consolidate.names import fold, name_key, name_tokens, same_person
+from extractor.identity.people import same_person
+from extractor.text.fold import fold, name_key, name_tokens
 
 
 def test_fold_drops_case_accents_and_ligatures():

@@ -1,0 +1,200 @@
+"""Linking candidate numbers to a cluster and a metric from the release's own structure.
+
+Press releases state cluster figures in two places: in the "About X" section that profiles X, and in
+sentences whose subject is the cluster ("BioWin représente 260 membres…"). A number whose metric word is
+known (members, jobs, export sales…) and whose cluster follows from one of those two is linked here,
+deterministically, and says how (``Decision``). What the structure leaves open — a known metric with no
+cluster in reach — is what the model is asked about. Some numbers belong to no single cluster and are
+never linked: a number in an "About" section of something that is not a cluster (a regional industry, a
+company), a budget (it belongs to the agreement), and an aggregate ("together, A and B count 1,800
+SMEs"). A number introduced as part of another ("42 entreprises dont 17 start-up", "150 members,
+including 80 companies") is linked with the whole it is part of, so no validator reads the two as rivals.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from enum import StrEnum
+from functools import cache
+
+from extractor.candidates import Candidate
+from extractor.ground import find_all
+from extractor.identity.clusters import same_cluster
+from extractor.layout import Layout
+from extractor.lexicon import alternation
+from extractor.normalize.metrics import metric_around
+from extractor.text.fold import name_tokens, plain
+from extractor.text.sentences import Sentences
+from schemas.figure import MONEY_METRICS, Decision, Metric
+
+_SCOPE_AFTER = re.compile(
+    r"[^\W\d_]*(?:\s+[^\W\d_]+){0,3}?\s+(?:en|in|au|dans la région|in the region of|im|en la|nella|in de)\s+"
+    r"(?P<place>[A-ZÀ-Ý][\w'’-]+(?:[ -][A-ZÀ-Ý][\w'’-]+){0,3})"
+)
+_SCOPE_HEADING = re.compile(r"\b(?:en|in|au|im|en la|nella)\s+(?P<place>[A-ZÀ-Ý][\w'’-]+(?:[ -][A-ZÀ-Ý][\w'’-]+){0,3})\s*$")
+_KINDS_OF_MEMBER = frozenset({Metric.companies, Metric.smes, Metric.academic_institutions, Metric.research_centres, Metric.hospitals})
+_CLAUSE_END = re.compile(r"[.;:()\n]| autour | pour | afin | which | that | qui | dont ")
+_LIST_SEPARATOR = re.compile(r",| et | and | y | und | en | e ")
+_WHOLE = re.compile(r"(?:all of|the whole of|toute la|tout le|toute l['’]|l['’]ensemble de la|l['’]ensemble du)\s*$", re.IGNORECASE)
+
+
+@cache
+def _marker(concept: str) -> re.Pattern[str]:
+    return re.compile(rf"(?<![\w]){alternation(concept)}(?![\w])")
+
+
+@dataclass(frozen=True)
+class Link:
+    candidate: Candidate
+    cluster: str | None
+    metric: Metric | None
+    scope: str | None
+    decided_by: Decision | None = None
+    outside: bool = False  # belongs to no cluster: another organisation's section, a budget, an aggregate
+    part_of: Candidate | None = None  # the whole this number is a part of
+
+    @property
+    def complete(self) -> bool:
+        return self.cluster is not None and self.metric is not None
+
+
+@dataclass(frozen=True)
+class Linking:
+    """The structure's reading of every offered number: the links it decides and the ones it leaves open."""
+
+    links: tuple[Link, ...]
+
+    @property
+    def decided(self) -> tuple[Link, ...]:
+        return tuple(link for link in self.links if link.complete)
+
+    @property
+    def open(self) -> tuple[Link, ...]:
+        """Numbers with a known metric that the structure ties to no cluster: the model's question."""
+        return tuple(link for link in self.links if link.metric is not None and link.cluster is None and not link.outside)
+
+    def at(self, start: int, end: int) -> Link | None:
+        return next((link for link in self.links if (link.candidate.start, link.candidate.end) == (start, end)), None)
+
+
+def is_budget(text: str, candidate: Candidate) -> bool:
+    """An amount introduced as a budget belongs to the agreement that announces it, not to a cluster."""
+    if candidate.unit in (None, "count", "percent"):
+        return False
+    return bool(_marker("budget").search(plain(text[max(0, candidate.start - 80):candidate.start])))
+
+
+def _is_mixed_membership(text: str, candidate: Candidate, numbers: Sequence[Candidate]) -> bool:
+    """"470 entreprises, organismes académiques, hôpitaux et collectivités": a count over several kinds
+    of organisation is a membership count, not a count of the first kind named. A list whose items carry
+    their own numbers ("140 entreprises, cinq institutions…") is a breakdown instead."""
+    clause = _CLAUSE_END.split(text[candidate.end:candidate.end + 200], maxsplit=1)[0]
+    end = candidate.end + len(clause)
+    if any(candidate.end <= other.start < end for other in numbers):
+        return False
+    items = [item.strip() for item in _LIST_SEPARATOR.split(clause)]
+    return len(items) >= 3 and all(items)
+
+
+def _metric(text: str, candidate: Candidate, numbers: Sequence[Candidate]) -> Metric | None:
+    metric = metric_around(text, candidate.start, candidate.end)
+    if metric in _KINDS_OF_MEMBER and _is_mixed_membership(text, candidate, numbers):
+        return Metric.members
+    if metric is None and candidate.unit not in (None, "count", "percent"):
+        return None
+    if metric in MONEY_METRICS and candidate.unit == "percent":
+        return None
+    return metric
+
+
+def _clusters_before(text: str, start: int, end: int, clusters: Sequence[str]) -> list[tuple[int, str]]:
+    """(end offset, cluster) of every cluster named in text[start:end], in order."""
+    found = [(start + e, name) for name in clusters for _, e in find_all(name, text[start:end])]
+    return sorted(found)
+
+
+def _by_reference(text: str, start: int, offset: int, clusters: Sequence[str]) -> str | None:
+    """"the network now counts 85 members": the cluster whose name holds that noun, or the only cluster."""
+    references = list(_marker("reference").finditer(plain(text[start:offset])))
+    if not references:
+        return None
+    noun = name_tokens(references[-1].group())[-1:]
+    named = [c for c in clusters if set(noun) <= set(name_tokens(c))]
+    if len(named) == 1:
+        return named[0]
+    return clusters[0] if len(clusters) == 1 else None
+
+
+def _scope(text: str, candidate: Candidate, layout: Layout) -> str | None:
+    after = _SCOPE_AFTER.match(text, candidate.end)
+    if after and not _WHOLE.search(text[candidate.end:after.start("place")]):
+        return after.group("place")
+    heading = layout.subheading_at(candidate.start)
+    found = _SCOPE_HEADING.search(heading.heading) if heading else None
+    return found.group("place") if found else None
+
+
+def _whole(text: str, candidate: Candidate, numbers: Sequence[Candidate], sentence_start: int) -> Candidate | None:
+    """The number this one is introduced as part of: an earlier number of the same sentence followed by a
+    subset marker ("dont", "including", "darunter", "di cui", "waarvan") before any other number, the
+    marker opening the list this number is in."""
+    earlier = [n for n in numbers if sentence_start <= n.start and n.end <= candidate.start and n.unit == candidate.unit]
+    for i in range(len(earlier) - 1, -1, -1):
+        following = earlier[i + 1].start if i + 1 < len(earlier) else candidate.start
+        if _marker("subset").search(plain(text[earlier[i].end:following])):
+            return earlier[i]
+    return None
+
+
+def _not_a_stock(text: str, candidate: Candidate) -> bool:
+    """"36 nouveaux adhérents", "12 projets l'année précédente": a change or an earlier year's number,
+    not what the cluster counts now."""
+    after = plain(text[candidate.end:candidate.end + 60])
+    if re.match(rf"\s*{alternation('change')}(?![\w])", after):
+        return True
+    clause = re.split(r"[.;!?()\n]", after, maxsplit=1)[0]
+    return bool(_marker("past").search(clause))
+
+
+def _is_aggregate(text: str, start: int, candidate: Candidate, clusters: Sequence[str]) -> bool:
+    """"Together, A and B count 1,800 SMEs": two clusters named before the number with a word of togetherness."""
+    named = {name for _, name in _clusters_before(text, start, candidate.start, clusters)}
+    distinct = [n for n in named if not any(same_cluster(n, other) for other in named if other != n)]
+    return len(distinct) >= 2 and bool(_marker("aggregate").search(plain(text[start:candidate.end + 40])))
+
+
+def link_figures(text: str, sentences: Sentences, layout: Layout, offered: Sequence[Candidate], clusters: Sequence[str]) -> Linking:
+    links: list[Link] = []
+    for candidate in offered:
+        metric = _metric(text, candidate, offered)
+        if is_budget(text, candidate) or _not_a_stock(text, candidate):
+            links.append(Link(candidate, None, metric, None, outside=True))
+            continue
+        section = layout.about_section_at(candidate.start)
+        start = max(sentences.at(candidate.start)[0], section.start if section else 0)
+        whole = _whole(text, candidate, offered, start)
+        parent = next((link for link in links if whole is not None and link.candidate == whole), None)
+        cluster: str | None = None
+        decided: Decision | None = None
+        if section is not None:
+            cluster = next((c for c in clusters if same_cluster(c, section.about)), None)
+            if cluster is None:
+                links.append(Link(candidate, None, metric, None, outside=True))
+                continue
+            decided = Decision.about_section
+        elif parent is not None and parent.cluster is not None:
+            cluster, decided = parent.cluster, parent.decided_by
+        elif _is_aggregate(text, start, candidate, clusters):
+            links.append(Link(candidate, None, metric, None, outside=True))
+            continue
+        else:
+            before = _clusters_before(text, start, candidate.start, clusters)
+            if before:
+                cluster, decided = before[-1][1], Decision.sentence_subject
+            else:
+                cluster = _by_reference(text, start, candidate.start, clusters)
+                decided = Decision.reference if cluster else None
+        scope = _scope(text, candidate, layout) if cluster else None
+        links.append(Link(candidate, cluster, metric, scope, decided, part_of=whole))
+    return Linking(tuple(links))

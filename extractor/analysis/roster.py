@@ -1,0 +1,89 @@
+"""Which clusters a release is about: those the model names, those its "About" sections profile, and
+those the text itself introduces as a cluster ("le pôle de compétitivité Atlanpole Biothérapies",
+"an alliance named Enosis Santé").
+
+A small model sometimes returns an empty or partial list; these conventions of the genre say the same
+thing deterministically. An "About X" section counts only when its first lines present X as a cluster,
+pole, hub or network, so "About the pharmaceutical industry in Normandy" adds nothing.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from functools import cache
+
+from extractor.ground import find_all
+from extractor.identity.clusters import same_cluster
+from extractor.layout import Layout
+from extractor.lexicon import alternation
+from extractor.normalize.countries import country_code
+from extractor.text.fold import fold_words, unaccent
+
+PRESENTATION_CHARS = 400
+NAME_MAX_WORDS = 4
+# A name is capitalised words, possibly joined by a hyphen, a dot or "&" ("Flanders.health", "bioXclusters Plus").
+_NAME = r"(?P<name>(?:[A-Z]|[a-z]+[A-Z])[\w'’.&-]*[\w](?:[ \t]+(?:[A-Z0-9][\w'’.&-]*[\w]|de|du|des|of|di|del|der|van|&)){0,5})"
+
+
+# Words between the cluster word and the name describe the cluster ("le cluster québécois Neomed"); a
+# preposition would make the name a place or a field ("cluster in California", "pôle de santé").
+_EPITHET = (r"(?!(?:in|en|de|du|des|of|a|à|au|aux|for|pour|with|avec|da|di|del|van|von|im|la|le|les|the|et|and|y"
+            r"|und|e|to|at|on|dans|sur|from|par|by|across|throughout|between|among|entre|qui|que|ou|where|which|that|who|whose|dont|will|can|est|sont|ist|are|were|che|die|der|das|its|their|our|son|sa|ses|leur|notre|is|est|was|has|a)\b)[a-zà-ÿ'’-]+")
+
+
+@cache
+def _cluster_word() -> re.Pattern[str]:
+    return re.compile(rf"\b{alternation('cluster_word')}\b", re.IGNORECASE)
+
+
+@cache
+def _introduced() -> re.Pattern[str]:
+    """"<cluster word> [adjectives] [named] Name": the text calls Name a cluster."""
+    return re.compile(
+        rf"(?<![\w])(?P<word>(?i:{alternation('cluster_word')}))(?:\s+{_EPITHET}){{0,2}}?\s+(?:(?i:{alternation('named')})\s+)?[«\"“]?\s*{_NAME}"
+    )
+
+
+def _trim(name: str) -> str:
+    """A name stops before a lowercase word or an apposition, and at NAME_MAX_WORDS words."""
+    words = name.split()
+    while words and words[-1].casefold() in {"de", "du", "des", "of", "di", "del", "der", "van", "&"}:
+        words.pop()
+    return " ".join(words[:NAME_MAX_WORDS]).rstrip(".")
+
+
+def introduced_clusters(text: str, language: str | None = None) -> list[str]:
+    names: list[str] = []
+    for found in _introduced().finditer(unaccent(text)):
+        start = found.start("name")
+        # A capitalised cluster word is part of a proper name ("EU Japan Cluster Matchmaking Event"), not a
+        # word that introduces one; German capitalises every noun ("der Spitzencluster Medical Valley").
+        if found.group("word")[0].isupper() and language != "de" and text[max(0, found.start() - 2):found.start()].strip(" \n") not in ("", "."):
+            continue
+        name = _trim(text[start:found.end("name")])
+        if country_code(name) or name.isupper() and len(name) <= 3:
+            continue
+        if len(fold_words(name).text) >= 3 and not any(same_cluster(name, known) for known in names):
+            names.append(name)
+    return names
+
+
+def described_clusters(text: str, layout: Layout) -> list[str]:
+    names = []
+    for section in layout.sections:
+        if not section.about:
+            continue
+        body_start = section.start + len(section.heading)
+        body = text[body_start:min(section.end, body_start + PRESENTATION_CHARS)]
+        if _cluster_word().search(body) and find_all(section.about, text):
+            names.append(section.about)
+    return names
+
+
+def roster(named: Sequence[str], known: Sequence[str]) -> list[str]:
+    """The model's clusters, then every cluster the text presents that it missed, without duplicates."""
+    out: list[str] = []
+    for name in [*named, *known]:
+        if name.strip() and not any(same_cluster(name, other) for other in out):
+            out.append(name.strip())
+    return out

@@ -1,0 +1,1 @@
+"""Text helpers every stage shares: one folding rule, one sentence splitter, one language table."""

@@ -1,0 +1,62 @@
+"""The one sentence splitter: where a sentence of a release starts and ends.
+
+A sentence ends at ".", "!" or "?" followed by a blank, except after an initial or an abbreviation
+("M.", "Prof.", "J.", "e. V."), and at every line break: press releases put titles, datelines, list items and
+contact lines on lines of their own, none of which ends with a stop.
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+
+_STOP = re.compile(r"[.!?]+[»\"”’)]*(?=\s|$)|\n")
+_WORD_BEFORE = re.compile(r"(?:^|[\s(])([\w'’-]+)$")
+# Abbreviations that end with a dot inside a sentence: titles before a name, and "e. V.", "n°"-like marks.
+_ABBREVIATIONS = frozenset({
+    "m", "mm", "mme", "mlle", "mr", "mrs", "ms", "dr", "dres", "pr", "prof", "st", "ste", "sr", "sra", "srta", "dott",
+    "ing", "dipl", "hr", "fr", "nr", "no", "vol", "art", "av", "bd", "etc", "cf", "ca", "approx", "vs", "inc", "ltd",
+    "co", "corp", "jr", "sen", "rep", "gov", "hon", "mgr", "mevr", "dhr", "sig", "v",
+})
+
+
+@dataclass(frozen=True)
+class Sentences:
+    """The sentence spans of one text, in order, blanks trimmed at both ends."""
+
+    spans: tuple[tuple[int, int], ...]
+
+    def at(self, offset: int) -> tuple[int, int]:
+        """The span of the sentence holding offset (or the nearest one before it)."""
+        starts = [s for s, _ in self.spans]
+        index = max(0, bisect_right(starts, offset) - 1)
+        return self.spans[index] if self.spans else (0, 0)
+
+
+def split_sentences(text: str) -> Sentences:
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for stop in _STOP.finditer(text):
+        if stop.group() == "." and _abbreviation(text, stop.start()):
+            continue
+        _add(spans, text, start, stop.end())
+        start = stop.end()
+    _add(spans, text, start, len(text))
+    return Sentences(tuple(spans))
+
+
+def _abbreviation(text: str, dot: int) -> bool:
+    word = _WORD_BEFORE.search(text, max(0, dot - 12), dot)
+    if word is None:
+        return False
+    token = word.group(1)
+    return (len(token) == 1 and token.isalpha()) or token.casefold() in _ABBREVIATIONS
+
+
+def _add(spans: list[tuple[int, int]], text: str, start: int, end: int) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if start < end:
+        spans.append((start, end))

@@ -1,0 +1,58 @@
+import pytest
+
+from extractor.analysis.roster import described_clusters, introduced_clusters, roster
+from extractor.candidates import find_candidates
+from extractor.identity.clusters import same_cluster
+from extractor.layout import read_layout
+
+TEXT = """Un titre de communiqué assez long pour passer
+
+Corps.
+
+A propos de l'industrie pharmaceutique en Normandie
+
+Ce secteur réalise 5,74 milliards d'euros à l'export.
+
+A propos de MEDICEN
+
+MEDICEN est le hub où travaillent ensemble PME et startups.
+
+A propos du GIPSO
+
+Le GIPSO, Cluster des Industries de Santé Nouvelle-Aquitaine, est un réseau.
+"""
+
+
+def layout():
+    return read_layout(TEXT, find_candidates(TEXT, "fr"))
+
+
+def test_only_sections_presenting_a_cluster_count():
+    assert described_clusters(TEXT, layout()) == ["MEDICEN", "GIPSO"]
+
+
+def test_roster_adds_what_the_model_missed_without_duplicates():
+    assert roster(["Medicen"], described_clusters(TEXT, layout())) == ["Medicen", "GIPSO"]
+
+
+def test_same_cluster_across_spellings():
+    assert same_cluster("Polepharma-GIPSO", "POLEPHARMA")
+    assert same_cluster("Pôle Santé", "pole sante")
+    assert not same_cluster("BioWin", "MEDVIA")
+    assert not same_cluster(None, "BioWin")
+    assert same_cluster("MassBio", "Massachusetts Biotech Council (MassBio)")
+    assert same_cluster("Lyonbiopôle", "Lyonbiopôle Auvergne-Rhône-Alpes")
+    assert not same_cluster("Atlanpole", "Atlanpole Biothérapies")
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    ("la création d'une alliance baptisée Enosis Santé.", ["Enosis Santé"]),
+    ("Le pôle de compétitivité Atlanpole Biothérapies a financé 30 projets.", ["Atlanpole Biothérapies"]),
+    ("nous avons signé un accord avec le cluster québécois Neomed.", ["Neomed"]),
+    ("Dabei besuchte das Paar den Nationalen Spitzencluster Medical Valley in Erlangen.", ["Medical Valley"]),
+    ("firms and research organizations across California formed a network of laboratories.", []),
+    ("Le cluster de la génomique accueille Illumina.", []),
+    ("Oslo Cancer Cluster and AstraZeneca signed.", []),
+])
+def test_clusters_the_text_introduces(text, names):
+    assert introduced_clusters(text) == names

@@ -1,0 +1,23 @@
+from extractor.text.sentences import split_sentences
+
+
+def texts(text):
+    return [text[s:e] for s, e in split_sentences(text).spans]
+
+
+def test_stops_and_line_breaks_end_sentences():
+    text = "Titre du communiqué\nParis, le 3 mai 2024 – BioWin signe. MEDVIA aussi ! Et après ?\n\n- un point"
+    assert texts(text) == ["Titre du communiqué", "Paris, le 3 mai 2024 – BioWin signe.", "MEDVIA aussi !",
+                           "Et après ?", "- un point"]
+
+
+def test_initials_and_titles_do_not_end_a_sentence():
+    text = "M. J. Dupont et Dr. Smith ont signé. Prof. Dr. Erich R. Reinhardt empfing die Gäste."
+    assert texts(text) == ["M. J. Dupont et Dr. Smith ont signé.", "Prof. Dr. Erich R. Reinhardt empfing die Gäste."]
+
+
+def test_sentence_at_an_offset():
+    text = "Un. Deux trois. Quatre."
+    sentences = split_sentences(text)
+    start, end = sentences.at(text.index("trois"))
+    assert text[start:end] == "Deux trois."
