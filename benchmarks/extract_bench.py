@@ -1,10 +1,12 @@
-"""Benchmark: this design against a plain single call per release, on the same embedded model and seeds.
+"""Benchmark: this design against a plain single call per release, on the same embedded model, on the
+seeds and on the development set (../shared/eval/dev), in one run.
 
-For each seed it reports seconds, LLM calls, prompt and completion tokens for both designs, and the
-seed F1 of each (scored with ../shared/eval/score.py). The plain design asks once for the whole release
-(a PressRelease-shaped answer without offsets), as a first attempt with instructor would.
+For each release it reports seconds, LLM calls, prompt and completion tokens for both designs, and per set
+the F1 of each, per fact kind (scored with ../shared/eval/score.py). The plain design asks once for the
+whole release (a PressRelease-shaped answer without offsets), as a first attempt with instructor would.
+Outputs are written to RESULTS/<set>/ (this design) and RESULTS/plain/<set>/, so they can be scored again.
 
-    python benchmarks/extract_bench.py [--model qwen2.5-coder-1.5b] [--out benchmarks/results]
+    python benchmarks/extract_bench.py [--model qwen2.5-coder-1.5b] [--out benchmarks/results] [--sets seeds dev]
 """
 from __future__ import annotations
 
@@ -31,8 +33,9 @@ from schemas.common import Qualifier
 from schemas.figure import Metric
 
 ROOT = Path(__file__).resolve().parents[1]
-GOLD = ROOT.parent / "shared" / "eval" / "seeds.gold.json"
-SCORER = ROOT.parent / "shared" / "eval" / "score.py"
+EVAL = ROOT.parent / "shared" / "eval"
+SETS = {"seeds": (ROOT / "seeds", EVAL / "seeds.gold.json"), "dev": (EVAL / "dev" / "docs", EVAL / "dev" / "gold.json")}
+SCORER = EVAL / "score.py"
 EVALUATED = re.compile(r"prompt eval time =\s*[0-9.]+ ms /\s*([0-9]+) tokens")
 PLAIN_PROMPT = Template((Path(__file__).parent / "plain_prompt.txt").read_text(encoding="utf-8"))
 
@@ -70,8 +73,8 @@ class PlainRelease(BaseModel):
     people: list[PlainPerson]
 
 
-def score(out: Path) -> dict:
-    done = subprocess.run([sys.executable, str(SCORER), str(GOLD), str(out), "--json"], capture_output=True, text=True, check=True)
+def score(gold: Path, out: Path) -> dict:
+    done = subprocess.run([sys.executable, str(SCORER), str(gold), str(out), "--json"], capture_output=True, text=True, check=True)
     return json.loads(done.stdout.rsplit("\nF1", 1)[0])
 
 
@@ -90,14 +93,14 @@ class ServerLog:
         return sum(int(n) for n in EVALUATED.findall(chunk))
 
 
-def run_design(name: str, seeds: list[Path], out: Path, one, log: ServerLog) -> list[dict]:
+def run_design(name: str, corpus: str, releases: list[Path], out: Path, one, log: ServerLog) -> list[dict]:
     out.mkdir(parents=True, exist_ok=True)
     rows = []
     log.evaluated_since_last()
-    for path in seeds:
+    for path in releases:
         started = time.monotonic()
         usage = one(path, out)
-        rows.append({"design": name, "release": path.stem, "seconds": round(time.monotonic() - started, 1),
+        rows.append({"design": name, "set": corpus, "release": path.stem, "seconds": round(time.monotonic() - started, 1),
                      "llm_calls": usage.calls, "prompt_tokens": usage.prompt_tokens,
                      "prompt_tokens_evaluated": log.evaluated_since_last(), "completion_tokens": usage.completion_tokens})
         print(json.dumps(rows[-1]), flush=True)
@@ -108,10 +111,9 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--model", default="qwen2.5-coder-1.5b", choices=sorted(MODELS))
     parser.add_argument("--out", type=Path, default=ROOT / "benchmarks" / "results")
-    parser.add_argument("--seeds", type=Path, default=ROOT / "seeds")
+    parser.add_argument("--sets", nargs="+", default=list(SETS), choices=list(SETS))
     args = parser.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
-    seeds = sorted(args.seeds.glob("*.txt"))
     alias = Path(MODELS[args.model].filename).stem
 
     with EmbeddedServer(ensure_model(args.model), alias=alias, log_path=args.out / "server.log") as server:
@@ -129,27 +131,35 @@ def main() -> int:
             (out / f"{path.stem}.json").write_text(answer.model_dump_json(indent=2), encoding="utf-8")
             return usage
 
-        rows = run_design("designed", seeds, args.out / "designed", designed, log)
-        rows += run_design("plain", seeds, args.out / "plain", plain, log)
+        rows = []
+        for corpus in args.sets:
+            releases = sorted(SETS[corpus][0].glob("*.txt"))
+            rows += run_design("designed", corpus, releases, args.out / corpus, designed, log)
+            rows += run_design("plain", corpus, releases, args.out / "plain" / corpus, plain, log)
 
-    summary = {}
-    for design in ("designed", "plain"):
-        mine = [r for r in rows if r["design"] == design]
-        summary[design] = {
-            "f1": round(score(args.out / design)["f1"], 3),
-            "per_kind": score(args.out / design)["kinds"],
-            "seconds_per_release": round(sum(r["seconds"] for r in mine) / len(mine), 1),
-            "llm_calls": sum(r["llm_calls"] for r in mine),
-            "prompt_tokens": sum(r["prompt_tokens"] for r in mine),
-            "prompt_tokens_evaluated": sum(r["prompt_tokens_evaluated"] for r in mine),
-            "completion_tokens": sum(r["completion_tokens"] for r in mine),
-        }
+    summary: dict[str, dict[str, dict]] = {}
+    for corpus in args.sets:
+        gold = SETS[corpus][1]
+        for design, folder in (("designed", args.out / corpus), ("plain", args.out / "plain" / corpus)):
+            mine = [r for r in rows if r["design"] == design and r["set"] == corpus]
+            scored = score(gold, folder)
+            count = len(mine)
+            summary.setdefault(corpus, {})[design] = {
+                "f1": round(scored["f1"], 3),
+                "per_kind": scored["kinds"],
+                "seconds_per_release": round(sum(r["seconds"] for r in mine) / count, 1),
+                "llm_calls_per_release": round(sum(r["llm_calls"] for r in mine) / count, 2),
+                "prompt_tokens_per_release": round(sum(r["prompt_tokens"] for r in mine) / count),
+                "prompt_tokens_evaluated_per_release": round(sum(r["prompt_tokens_evaluated"] for r in mine) / count),
+                "completion_tokens_per_release": round(sum(r["completion_tokens"] for r in mine) / count),
+            }
     result = {"date": dt.date.today().isoformat(), "model": args.model, "releases": rows, "summary": summary}
     (args.out / "extract_bench.json").write_text(json.dumps(result, indent=2), encoding="utf-8")
-    print(f"{'design':<10}{'F1':>7}{'s/release':>11}{'calls':>7}{'prompt tok':>12}{'evaluated':>11}{'compl tok':>11}")
-    for design, s in summary.items():
-        print(f"{design:<10}{s['f1']:>7.3f}{s['seconds_per_release']:>11.1f}{s['llm_calls']:>7}{s['prompt_tokens']:>12}"
-              f"{s['prompt_tokens_evaluated']:>11}{s['completion_tokens']:>11}")
+    print(f"{'set':<7}{'design':<10}{'F1':>7}{'s/release':>11}{'calls':>7}{'prompt tok':>12}{'evaluated':>11}{'compl tok':>11}")
+    for corpus, designs in summary.items():
+        for design, s in designs.items():
+            print(f"{corpus:<7}{design:<10}{s['f1']:>7.3f}{s['seconds_per_release']:>11.1f}{s['llm_calls_per_release']:>7}"
+                  f"{s['prompt_tokens_per_release']:>12}{s['prompt_tokens_evaluated_per_release']:>11}{s['completion_tokens_per_release']:>11}")
     return 0
 
 

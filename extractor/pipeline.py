@@ -35,7 +35,8 @@ def extract_release(source: SourceText, llm: Model, cache: AnswerCache | None = 
     asker = Asker(llm, render("system", text=source.text), cache)
     answers = ask_release(asker, analysis)
     clusters = roster([c.name for c in answers.clusters], analysis.presented)
-    linking = link_figures(analysis.text, analysis.sentences, analysis.layout, analysis.offered, clusters)
+    linking = link_figures(analysis.text, analysis.sentences, analysis.layout, analysis.offered, clusters,
+                           analysis.announces_agreement)
     answers.figures = ask_figures(asker, analysis, linking.open, clusters)
     behind = asker.behind
     all_cached = asker.spent.calls == 0 and asker.hits > 0

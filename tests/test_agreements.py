@@ -1,8 +1,7 @@
 import datetime as dt
 
+from extractor.analysis import analyse
 from extractor.ask.answers import AgreementAnswer
-from extractor.candidates import find_candidates
-from extractor.layout import read_layout
 from extractor.records.agreements import build_agreements
 
 TEXT = """Le cluster et la Région Normandie renouvellent la convention avec la filière pharmaceutique
@@ -17,10 +16,8 @@ Polepharma est le 1er cluster pharmaceutique en Europe.
 """
 
 
-def build(answers):
-    candidates = find_candidates(TEXT, "fr")
-    layout = read_layout(TEXT, candidates)
-    return build_agreements(answers, TEXT, candidates, layout, dt.date(2020, 10, 6), "fr")
+def build(answers, text=TEXT, people=()):
+    return build_agreements(answers, analyse(text), list(people))
 
 
 def test_headline_agreement_gets_period_budget_and_renewal():
@@ -47,18 +44,15 @@ def test_repeated_answers_merge_and_unknown_parties_are_dropped():
         AgreementAnswer(kind="alliance", parties=["Gipso", "Polepharma"], date="8 octobre 2020"),
         AgreementAnswer(kind="mou", parties=["Polepharma", "Atlantis Bio"], date=None),
     ])
-    assert [a.parties for a in agreements] == [["Polepharma", "Gipso"], ["Polepharma"]]
+    assert [a.parties for a in agreements] == [["Polepharma", "Gipso"]]
     assert agreements[0].signed_on == dt.date(2020, 10, 8)
-    assert agreements[1].period is None and agreements[1].budget is None
     assert "ungrounded" in [f.code for f in flags]
 
 
 def test_focus_areas_come_from_a_counted_list_of_areas():
     text = ("Namur, 18 October 2023 - BioWin and Polepharma have formalised their partnership. "
             "The agreement focuses on three key areas: human resources, biomanufacturing and biomedical research projects.")
-    candidates = find_candidates(text, "en")
-    agreements, _ = build_agreements([AgreementAnswer(kind="partnership", parties=["BioWin", "Polepharma"])],
-                                     text, candidates, read_layout(text, candidates), dt.date(2023, 10, 18), "en")
+    agreements, _ = build([AgreementAnswer(kind="partnership", parties=["BioWin", "Polepharma"])], text)
     assert agreements[0].focus_areas == ["human resources", "biomanufacturing", "biomedical research projects"]
 
 
@@ -70,3 +64,41 @@ def test_the_period_and_budget_go_to_the_agreement_the_title_names():
     medicen, normandie = agreements
     assert medicen.period is None and medicen.budget is None
     assert normandie.period is not None and normandie.budget.amount == 2000000
+
+
+FOUR = ("Quatre pôles de compétitivité viennent d’officialiser, le 19 mai 2022, la création d’une alliance baptisée "
+        "Enosis Santé. Aucun des pôles fondateurs, qu’il s’agisse de Biovalley France dans le Grand Est, d’Eurobiomed "
+        "pour la région Sud, de Lyonbiopôle Auvergne-Rhône-Alpes ou de Medicen Paris Région, ne cessera ses travaux.")
+
+
+def test_pairwise_answers_about_one_signing_are_one_agreement():
+    agreements, _ = build([
+        AgreementAnswer(kind="alliance", parties=["Biovalley France", "Eurobiomed"]),
+        AgreementAnswer(kind="alliance", parties=["Lyonbiopôle Auvergne-Rhône-Alpes", "Medicen Paris Région"]),
+    ], FOUR)
+    (alliance,) = agreements
+    assert alliance.parties == ["Biovalley France", "Eurobiomed", "Lyonbiopôle Auvergne-Rhône-Alpes", "Medicen Paris Région"]
+    assert alliance.decided_by.value == "merged"
+    assert alliance.signed_on == dt.date(2022, 5, 19)
+
+
+def test_parties_lose_descriptors_and_events_places_people_are_no_parties():
+    text = ("Graz, 3 March 2023 - BioNorth signed a cooperation agreement with Acme Bio from Styria (Austria) at BIO 2023 "
+            "in Boston, in the presence of Jane Miller.")
+    agreements, _ = build([AgreementAnswer(kind="partnership", parties=["BioNorth", "Acme Bio from Styria (Austria)"]),
+                           AgreementAnswer(kind="partnership", parties=["BioNorth", "BIO 2023", "Boston", "Jane Miller"])],
+                          text, people=["Jane Miller"])
+    assert [a.parties for a in agreements] == [["BioNorth", "Acme Bio"]]
+
+
+def test_a_deal_no_sentence_states_is_no_agreement():
+    text = "Genopole a vingt ans. Illumina a décidé de s’implanter à Genopole. Nous avons signé un accord avec Neomed."
+    agreements, _ = build([AgreementAnswer(kind="partnership", parties=["Genopole", "Illumina"]),
+                           AgreementAnswer(kind="partnership", parties=["Genopole", "Neomed"])], text)
+    assert [a.parties for a in agreements] == [["Genopole", "Neomed"]]
+
+
+def test_a_day_without_year_stays_unknown_without_a_release_date():
+    text = "Lyonbiopôle et bioXclusters ont signé, mardi 8 novembre, un accord de coopération avec Osaka Bio Headquarters."
+    agreements, _ = build([AgreementAnswer(kind="mou", parties=["bioXclusters", "Osaka Bio Headquarters"], date="mardi 8 novembre")], text)
+    assert agreements[0].signed_on is None

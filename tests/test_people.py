@@ -39,7 +39,7 @@ def test_people_are_grounded_deduplicated_and_tidied():
         PersonAnswer(name="Jean Dupont", role="CEO"),
         PersonAnswer(name="POLEPHARMA"),
     ]
-    people, flags = build_people(answers, CONTACTS)
+    people, flags = build_people(answers, CONTACTS, ["Polepharma"])
     assert [p.name for p in people] == ["Maria Pascual de Zulueta", "Camille Garcia"]
     assert people[1].role == "Chargée de Communication"
     for person in people:
@@ -50,13 +50,29 @@ def test_people_are_grounded_deduplicated_and_tidied():
 
 def test_organisation_read_from_the_role():
     text = "Sylvie Ponchaut, Managing Director of BioWin, said."
-    people, _ = build_people([PersonAnswer(name="Sylvie Ponchaut", role="Managing Director of BioWin")], text)
+    people, _ = build_people([PersonAnswer(name="Sylvie Ponchaut", role="Managing Director of BioWin")], text, [])
     assert people[0].organisation == "BioWin"
 
 
 def test_organisations_and_trailing_roles_are_not_names():
     text = "Contact : Andrew Lloyd & Associates. Laure WATTINNE- Attachée de presse – 02 35 52 56 00"
     people, _ = build_people([PersonAnswer(name="Andrew Lloyd & Associates"),
-                              PersonAnswer(name="Laure WATTINNE- Attachée de presse")], text)
+                              PersonAnswer(name="Laure WATTINNE- Attachée de presse")], text, [])
     assert [p.name for p in people] == ["Laure Wattinne"]
     assert people[0].evidence.text == "Laure WATTINNE"
+
+
+def test_organisations_places_and_sentence_openings_are_no_people():
+    text = ("Quatre des plus grands pôles viennent d’officialiser Enosis Santé. Fort de ce succès, Acme e.V. et "
+            "BioXclusters Plus accueillent Osaka Bio Headquarters.")
+    answers = [PersonAnswer(name=n) for n in ("Quatre des plus grands pôles viennent d’officialiser", "Enosis Santé",
+                                              "Fort de ce succès", "Acme e.V.", "BioXclusters Plus", "Osaka Bio Headquarters")]
+    people, _ = build_people(answers, text, ["Enosis Santé", "Osaka Bio Headquarters"])
+    assert people == []
+
+
+def test_titles_are_no_part_of_a_name():
+    text = "M. Jean Dupont a reçu Seine Majestät König Willem-Alexander. Jean Dupont a dit : merci."
+    people, _ = build_people([PersonAnswer(name="M. Jean Dupont"), PersonAnswer(name="Jean Dupont"),
+                              PersonAnswer(name="König Willem-Alexander"), PersonAnswer(name="Willem")], text, [])
+    assert [p.name for p in people] == ["Jean Dupont", "Willem-Alexander"]

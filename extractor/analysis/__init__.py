@@ -16,7 +16,9 @@ from extractor.analysis.roster import described_clusters, introduced_clusters
 from extractor.candidates import Candidate, find_candidates
 from extractor.guard import instruction_spans
 from extractor.layout import Layout, read_layout
+from extractor.lexicon import pattern
 from extractor.normalize.language import detect_language
+from extractor.text.fold import plain
 from extractor.text.languages import default_country
 from extractor.text.sentences import Sentences, split_sentences
 
@@ -32,6 +34,7 @@ class ReleaseAnalysis:
     offered: tuple[Candidate, ...]  # numbers that may be cluster figures
     described: tuple[str, ...]  # clusters an "About X" section profiles
     introduced: tuple[str, ...]  # names the text introduces as a cluster: "le pôle X", "an alliance named X"
+    announces_agreement: bool  # the title or the lead speaks of an agreement, a partnership, a signing
 
     @property
     def presented(self) -> tuple[str, ...]:
@@ -50,19 +53,29 @@ class ReleaseAnalysis:
         return [c for c in self.candidates if c.kind == kind]
 
 
+LEAD_SENTENCES = 4
+
+
+def _announces_agreement(text: str, sentences: Sentences) -> bool:
+    lead = " ".join(text[s:e] for s, e in sentences.spans[:LEAD_SENTENCES])
+    return bool(pattern("agreement").search(plain(lead)))
+
+
 def analyse(text: str) -> ReleaseAnalysis:
     language = detect_language(text)
+    sentences = split_sentences(text)
     candidates = tuple(find_candidates(text, language))
     layout = read_layout(text, list(candidates))
     injections = tuple(instruction_spans(text))
     return ReleaseAnalysis(
         text=text,
         language=language,
-        sentences=split_sentences(text),
+        sentences=sentences,
         candidates=candidates,
         layout=layout,
         injections=injections,
         offered=offered_numbers(candidates, text, injections),
         described=tuple(described_clusters(text, layout)),
         introduced=tuple(introduced_clusters(text, language)),
+        announces_agreement=_announces_agreement(text, sentences),
     )

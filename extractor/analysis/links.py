@@ -78,9 +78,10 @@ class Linking:
         return next((link for link in self.links if (link.candidate.start, link.candidate.end) == (start, end)), None)
 
 
-def is_budget(text: str, candidate: Candidate) -> bool:
-    """An amount introduced as a budget belongs to the agreement that announces it, not to a cluster."""
-    if candidate.unit in (None, "count", "percent"):
+def is_budget(text: str, candidate: Candidate, announces_agreement: bool = True) -> bool:
+    """An amount introduced as a budget belongs to the agreement the release announces, not to a cluster;
+    in a release that announces no agreement, it is what the cluster funds."""
+    if candidate.unit in (None, "count", "percent") or not announces_agreement:
         return False
     return bool(_marker("budget").search(plain(text[max(0, candidate.start - 80):candidate.start])))
 
@@ -153,7 +154,7 @@ def _not_a_stock(text: str, candidate: Candidate) -> bool:
     after = plain(text[candidate.end:candidate.end + 60])
     if re.match(rf"\s*{alternation('change')}(?![\w])", after):
         return True
-    clause = re.split(r"[.;!?()\n]", after, maxsplit=1)[0]
+    clause = re.split(r"[.;!?()\n0-9]", after, maxsplit=1)[0]
     return bool(_marker("past").search(clause))
 
 
@@ -164,11 +165,12 @@ def _is_aggregate(text: str, start: int, candidate: Candidate, clusters: Sequenc
     return len(distinct) >= 2 and bool(_marker("aggregate").search(plain(text[start:candidate.end + 40])))
 
 
-def link_figures(text: str, sentences: Sentences, layout: Layout, offered: Sequence[Candidate], clusters: Sequence[str]) -> Linking:
+def link_figures(text: str, sentences: Sentences, layout: Layout, offered: Sequence[Candidate], clusters: Sequence[str],
+                 announces_agreement: bool = True) -> Linking:
     links: list[Link] = []
     for candidate in offered:
         metric = _metric(text, candidate, offered)
-        if is_budget(text, candidate) or _not_a_stock(text, candidate):
+        if is_budget(text, candidate, announces_agreement) or _not_a_stock(text, candidate):
             links.append(Link(candidate, None, metric, None, outside=True))
             continue
         section = layout.about_section_at(candidate.start)

@@ -35,6 +35,7 @@ _AREAS = re.compile(r"\b(?:areas?|fields?|domaines?|axes?|th[èe]mes?|priorit(?:
                     r"themes?|[áa]reas?|ejes?|bereiche?|schwerpunkte?|gebieden|ambiti|settori|aree)\b", re.IGNORECASE)
 _RENEWAL = re.compile(r"renouvel|renew|verläng|renov|verlengd|rinnov|extend", re.IGNORECASE)
 _YEAR = re.compile(r"\b(?:19|20)[0-9]{2}\b")
+_PLACE_BEFORE = re.compile(r"\b(?:in|à|au|aux|im|nach|naar|at)\s+$", re.IGNORECASE)
 # Words that follow a party's name to describe it, not name it: "Acme Bio from Styria (Austria)".
 _DESCRIPTOR = re.compile(r"\s*(?:,|\s(?:from|of|based in|located in|de la r[ée]gion|basé[e]? [àa]|aus|uit|di|de|du|del)\s).*$")
 
@@ -76,8 +77,14 @@ def _clean_party(name: str, text: str) -> tuple[str, tuple[int, int]] | None:
     return None
 
 
-def _is_organisation(name: str, people: Sequence[str]) -> bool:
-    if _YEAR.search(name) or country_code(name):
+def _only_as_place(name: str, text: str) -> bool:
+    """Every mention follows "in", "à", "nach"...: the release uses the name as a place ("in Boston")."""
+    spans = find_all(name, text)
+    return bool(spans) and all(_PLACE_BEFORE.search(text[max(0, s - 12):s]) for s, _ in spans)
+
+
+def _is_organisation(name: str, people: Sequence[str], text: str) -> bool:
+    if _YEAR.search(name) or country_code(name) or _only_as_place(name, text):
         return False  # "BIO 2017" is an event, "Boston" a place
     return not any(same_person(name, person) for person in people)
 
@@ -122,7 +129,7 @@ def _signed_on(draft: _Draft, analysis: ReleaseAnalysis) -> dt.date | None:
 
 
 def _read_date(said: str, published: dt.date | None, lang: str | None) -> dt.date | None:
-    settings: dict[str, object] = {"PREFER_DAY_OF_MONTH": "first", "REQUIRE_PARTS": ["day", "month"], "PREFER_DATES_FROM": "past"}
+    settings: dict[str, object] = {"PREFER_DAY_OF_MONTH": "first", "REQUIRE_PARTS": ["day", "month"]}
     if published:
         settings["RELATIVE_BASE"] = dt.datetime.combine(published, dt.time())
     parsed = dateparser.parse(said, languages=[lang] if lang else None, settings=settings)  # type: ignore[arg-type]
@@ -150,7 +157,7 @@ def _drafts(answers: Sequence[AgreementAnswer], analysis: ReleaseAnalysis, peopl
                 if said.strip():
                     flags.append(ungrounded("the party", said))
                 continue
-            if _is_organisation(cleaned[0], people) and not any(same_cluster(cleaned[0], p) or cleaned[0].casefold() == p.casefold() for p, _ in parties):
+            if _is_organisation(cleaned[0], people, text) and not any(same_cluster(cleaned[0], p) or cleaned[0].casefold() == p.casefold() for p, _ in parties):
                 parties.append(cleaned)
         if len(parties) < 2:
             continue
@@ -178,7 +185,7 @@ def build_agreements(answers: Sequence[AgreementAnswer], analysis: ReleaseAnalys
     layout = analysis.layout
     lead_end = min((s.start for s in layout.sections), default=len(text))
     periods = [c for c in analysis.of_kind("period") if c.start < lead_end]
-    budget = next((c for c in analysis.of_kind("quantity") if is_budget(text, c)), None)
+    budget = next((c for c in analysis.of_kind("quantity") if is_budget(text, c, analysis.announces_agreement)), None)
     place = layout.dateline.places[0] if layout.dateline and layout.dateline.places else None
     agreements: list[Agreement] = []
     seen: set[tuple[str, ...]] = set()

@@ -108,6 +108,13 @@ def _organisation(answer: PersonAnswer) -> str | None:
     return match.group("org").strip() if match else None
 
 
+def _inside_a_word(text: str, span: tuple[int, int]) -> bool:
+    """"Willem" found in "Willem-Alexander" is part of another name."""
+    before = text[span[0] - 2:span[0]] if span[0] >= 2 else ""
+    after = text[span[1]:span[1] + 2]
+    return bool(re.match(r"[-'’]\w", after)) or bool(re.fullmatch(r"\w[-'’]", before))
+
+
 def _titled_in_text(text: str, span: tuple[int, int]) -> bool:
     before = plain(text[max(0, span[0] - 40):span[0]]).split()
     return any(_honorific().match(" ".join(before[i:]) + " ") for i in range(max(0, len(before) - 3), len(before)))
@@ -129,7 +136,7 @@ def build_people(answers: Sequence[PersonAnswer], text: str, organisations: Sequ
             flags.append(ungrounded("the person", name))
             continue
         surface = text[span[0]:span[1]]
-        if not is_person_name(surface, titled or _titled_in_text(text, span), organisations):
+        if _inside_a_word(text, span) or not is_person_name(surface, titled or _titled_in_text(text, span), organisations):
             continue
         known = next((p for p in people if same_person(p.name, surface)), None)
         if known is None:
