@@ -18,7 +18,10 @@ $(INSTALLED): pyproject.toml | $(PY)
 
 install: $(INSTALLED)
 
+# Lint and type-check first: they take seconds and fail before the slower test run.
 test: $(INSTALLED)
+	$(PY) -m ruff check .
+	$(PY) -m mypy
 	$(PY) -m pytest -q
 
 # llama-cpp-python has no wheel for 0.3.36; the native build crashes in an AMX kernel on these
