@@ -20,7 +20,14 @@ from extractor.candidates import find_candidates
 from extractor.consolidate.history import consolidate
 from extractor.validate import validate_release
 from schemas import (
-    Agreement, ClusterProfile, Contact, Evidence, Extraction, Figure, PressRelease, Source,
+    Agreement,
+    ClusterProfile,
+    Contact,
+    Evidence,
+    Extraction,
+    Figure,
+    PressRelease,
+    Source,
 )
 
 RELEASES = 1000
@@ -113,7 +120,7 @@ def make_release(rng: random.Random, i: int, pool: list[dict]) -> tuple[PressRel
     published = START + dt.timedelta(days=rng.randint(0, 5 * 365))
     chosen = rng.sample(pool, rng.randint(2, 4))
     text = Text()
-    text.add(("COMMUNIQUÉ DE PRESSE\n\n" if lang == "fr" else "PRESS RELEASE\n\n"))
+    text.add("COMMUNIQUÉ DE PRESSE\n\n" if lang == "fr" else "PRESS RELEASE\n\n")
     names = [rng.choice(c["aliases"]) for c in chosen]
     place = rng.choice(CITIES)
     dateline = f"{published.day} {FRENCH_MONTHS[published.month - 1]} {published.year}" if lang == "fr" else published.strftime("%d %B %Y")
@@ -124,7 +131,7 @@ def make_release(rng: random.Random, i: int, pool: list[dict]) -> tuple[PressRel
     # Key figures are annual: stated as of the end of the year before the release.
     as_of = dt.date(published.year - 1, 12, 31)
     years = as_of.year - START.year
-    for c, name in zip(chosen, names):
+    for c, name in zip(chosen, names, strict=True):
         text.add(f"About {name}\n\n{name} " + (f"compte, fin {as_of.year}, " if lang == "fr" else f"counts, at the end of {as_of.year}, "))
         figures: list[Figure] = []
         for j, metric in enumerate(rng.sample(METRICS, rng.randint(3, 5))):
@@ -138,7 +145,7 @@ def make_release(rng: random.Random, i: int, pool: list[dict]) -> tuple[PressRel
         text.add("Lorem ipsum dolor sit amet, consectetur adipiscing elit. " * rng.randint(3, 12) + "\n\n")
         profiles.append(ClusterProfile(name=name, country=c["country"], website=c["site"], figures=figures))
     contacts = []
-    for c, name in zip(chosen, names):
+    for c, name in zip(chosen, names, strict=True):
         phone_country = c["country"] if rng.random() < 0.9 else rng.choice(list(COUNTRIES))
         evidence = text.span(f"Contact {name}: {COUNTRIES[phone_country]}")
         text.add("\n")
@@ -174,7 +181,7 @@ def main(argv: list[str] | None = None) -> int:
 
     started = time.perf_counter()
     codes: Counter[str] = Counter()
-    for (release, text), found in zip(batch, candidates):
+    for (release, text), found in zip(batch, candidates, strict=True):
         codes.update(f.code for f in validate_release(release, text, found))
     validated = time.perf_counter() - started
     index = consolidate([release for release, _ in batch])

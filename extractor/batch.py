@@ -105,7 +105,7 @@ def run_batch(paths: list[Path], options: BatchOptions, console: Console | None 
     # The embedded server answers one request at a time and keeps one prompt prefix warm: parallel
     # releases would only evict each other's prefix.
     jobs = 1 if isinstance(llm, EmbeddedLLM) else options.jobs
-    started_at = dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
+    started_at = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
     started = time.monotonic()
     runs: list[ReleaseRun] = []
     releases: list[PressRelease] = []

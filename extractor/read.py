@@ -47,10 +47,7 @@ def read_release(path: Path) -> SourceText:
     except OSError as exc:
         raise InputError(f"Cannot read {path}: {exc.strerror or exc}.") from exc
     text, encoding = decode(raw, path)
-    if path.suffix.lower() in HTML_SUFFIXES:
-        text = html_to_text(text)
-    else:
-        text = text.replace("\r\n", "\n")
+    text = html_to_text(text) if path.suffix.lower() in HTML_SUFFIXES else text.replace("\r\n", "\n")
     if not text.strip():
         raise InputError(f"{path} is empty: there is no text to extract from.")
     return SourceText(id=path.stem, path=path, text=text, sha256=hashlib.sha256(raw).hexdigest(), encoding=encoding)

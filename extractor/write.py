@@ -4,7 +4,7 @@ from __future__ import annotations
 import json
 import os
 import tempfile
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 from jsonschema import Draft202012Validator
@@ -16,7 +16,7 @@ from schemas.files import load
 MAX_LISTED_ERRORS = 3
 
 
-@lru_cache(maxsize=None)
+@cache
 def _validator(schema: str) -> Draft202012Validator:
     try:
         document = load(schema)

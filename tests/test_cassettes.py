@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
+from conftest import recorded
 from extractor.pipeline import extract_release
 from extractor.read import read_release
 from extractor.write import schema_errors, write_release
-from conftest import recorded
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = sorted((ROOT / "seeds").glob("*.txt"))

@@ -43,7 +43,7 @@ def test_compatible_releases_close_in_time_raise_nothing():
     extra = [("production_share", 53, "53%", {"unit": "percent"}),
              ("jobs", 60000, "60 000 emplois", {"qualifier": "at_least"})]
     first = polepharma_release("003", dt.date(2020, 9, 24), 300, extra=extra)
-    second = polepharma_release("004", dt.date(2020, 10, 6), 300, extra=extra + [("offices", 4, "4 antennes", {})])
+    second = polepharma_release("004", dt.date(2020, 10, 6), 300, extra=[*extra, ("offices", 4, "4 antennes", {})])
     (history,) = consolidate([first, second]).clusters
     assert history.flags == []
     assert len(history.series["members"]) == 2

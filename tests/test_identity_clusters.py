@@ -3,8 +3,8 @@ from pathlib import Path
 import pytest
 
 from builders import Doc, cluster, release
-from extractor.identity.clusters import AliasRegistry, Curated, build_registry, cluster_key, is_acronym, load_curated
 from extractor.errors import SetupError
+from extractor.identity.clusters import AliasRegistry, Curated, build_registry, cluster_key, is_acronym, load_curated
 
 CURATED = Curated(
     groups=(("Polepharma", ("Polepharma-GIPSO",)),),

@@ -11,7 +11,7 @@ def link_candidates(text, candidates, layout, clusters):
 
 def link_text(text, lang, clusters):
     candidates = [c for c in find_candidates(text, lang) if c.kind == "quantity"]
-    return {l.candidate.text: l for l in link_candidates(text, candidates, read_layout(text, candidates), clusters)}
+    return {link.candidate.text: link for link in link_candidates(text, candidates, read_layout(text, candidates), clusters)}
 
 TEXT = """Deux pôles signent une convention de partenariat ambitieuse
 
@@ -35,7 +35,7 @@ def links():
     candidates = find_candidates(TEXT, "fr")
     layout = read_layout(TEXT, candidates)
     quantities = [c for c in candidates if c.kind == "quantity"]
-    return {l.candidate.text: l for l in link_candidates(TEXT, quantities, layout, ["BioWin", "MEDVIA"])}
+    return {link.candidate.text: link for link in link_candidates(TEXT, quantities, layout, ["BioWin", "MEDVIA"])}
 
 
 def test_subject_of_the_sentence_owns_its_figures():
@@ -82,7 +82,7 @@ def test_scope_stated_after_the_noun_but_not_the_whole_country():
     text = "BioWin compte 75 adhérents en Normandie. Polepharma: 445+ members in all of France."
     candidates = [c for c in find_candidates(text, "fr") if c.kind == "quantity"]
     layout = read_layout(text, candidates)
-    found = {l.candidate.text: l for l in link_candidates(text, candidates, layout, ["BioWin", "Polepharma"])}
+    found = {link.candidate.text: link for link in link_candidates(text, candidates, layout, ["BioWin", "Polepharma"])}
     assert found["75"].scope == "Normandie"
     assert found["445+"].scope is None
 
@@ -91,7 +91,7 @@ def test_a_count_over_several_kinds_of_organisation_is_a_membership():
     text = ("MEDICEN mobilise plus de 470 entreprises, organismes académiques, hôpitaux et collectivités territoriales. "
             "BioWin compte 140 entreprises industrielles innovantes, cinq institutions académiques et six centres de recherche.")
     candidates = [c for c in find_candidates(text, "fr") if c.kind == "quantity"]
-    found = {l.candidate.text: l for l in link_candidates(text, candidates, read_layout(text, candidates), ["MEDICEN", "BioWin"])}
+    found = {link.candidate.text: link for link in link_candidates(text, candidates, read_layout(text, candidates), ["MEDICEN", "BioWin"])}
     assert found["plus de 470"].metric.value == "members"
     assert found["140"].metric.value == "companies"
     assert found["cinq"].metric.value == "academic_institutions"
@@ -101,7 +101,7 @@ def test_the_network_refers_to_the_cluster_named_so():
     text = ("Nordic Life Science Network and Baltic Biotech Hub join forces. Founded in 2010, the network now counts "
             "85 member companies. Across the region, 40 hospitals take part.")
     candidates = [c for c in find_candidates(text, "en") if c.kind == "quantity"]
-    found = {l.candidate.text: l for l in link_candidates(text, candidates, read_layout(text, candidates),
+    found = {link.candidate.text: link for link in link_candidates(text, candidates, read_layout(text, candidates),
                                                           ["Nordic Life Science Network", "Baltic Biotech Hub"])}
     assert (found["85"].cluster, found["85"].metric.value) == ("Nordic Life Science Network", "members")
     assert found["40"].cluster is None and found["40"].metric.value == "hospitals"

@@ -83,7 +83,7 @@ def test_latin1_html_is_decoded_before_parsing(tmp_path):
 def test_empty_files_are_rejected_by_name(tmp_path, content):
     path = tmp_path / "empty.txt"
     path.write_bytes(content)
-    with pytest.raises(InputError, match="empty.txt is empty"):
+    with pytest.raises(InputError, match=r"empty\.txt is empty"):
         read_release(path)
 
 
@@ -97,7 +97,7 @@ def test_html_without_visible_text_is_empty(tmp_path):
 def test_binary_file_is_rejected_by_name(tmp_path):
     path = tmp_path / "logo.txt"
     path.write_bytes(PNG)
-    with pytest.raises(InputError, match="logo.txt is a binary file"):
+    with pytest.raises(InputError, match=r"logo\.txt is a binary file"):
         read_release(path)
 
 

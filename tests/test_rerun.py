@@ -86,7 +86,7 @@ def test_relative_source_paths_resolve_against_the_current_folder(tmp_path, outp
     r = release(text, cluster("Polepharma"), id="001", path="seeds/001.txt")
     (outputs / "001.json").write_text(r.model_dump_json(), encoding="utf-8")
     monkeypatch.chdir(tmp_path)
-    code, printed = run(outputs)
+    _, printed = run(outputs)
     assert "cannot be read" not in printed
     # The count check reads the source text: its flag shows the text was found.
     assert [f.code for f in load(outputs / "001.json").flags] == ["count_list_mismatch"]

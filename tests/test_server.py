@@ -20,7 +20,7 @@ def test_command_runs_llama_cpp_server_on_loopback(tmp_path):
     server = EmbeddedServer(tmp_path / "m.gguf", n_ctx=4096, n_threads=3, port=8123, log_path=tmp_path / "log")
     command = server.command()
     assert command[:3] == [sys.executable, "-m", "llama_cpp.server"]
-    options = dict(zip(command[3::2], command[4::2]))
+    options = dict(zip(command[3::2], command[4::2], strict=True))
     assert options["--host"] == "127.0.0.1"
     assert options["--port"] == "8123"
     assert options["--n_ctx"] == "4096"
@@ -30,9 +30,8 @@ def test_command_runs_llama_cpp_server_on_loopback(tmp_path):
 
 
 def test_a_missing_model_file_says_to_run_make_model(tmp_path):
-    with pytest.raises(SetupError, match="make model"):
-        with EmbeddedServer(tmp_path / "absent.gguf", log_path=tmp_path / "log"):
-            pass
+    with pytest.raises(SetupError, match="make model"), EmbeddedServer(tmp_path / "absent.gguf", log_path=tmp_path / "log"):
+        pass
 
 
 def test_missing_llama_cpp_is_a_setup_error_with_the_build_command(tmp_path):
@@ -94,10 +93,9 @@ HTTPServer(("127.0.0.1", int(sys.argv[sys.argv.index("--port") + 1])), Models).s
 def test_ctrl_c_inside_the_block_still_stops_the_server(tmp_path, monkeypatch):
     server = stand_in(tmp_path, monkeypatch, "ready_server", READY_SERVER)
     server.startup_timeout = 30
-    with pytest.raises(KeyboardInterrupt):
-        with server:
-            assert httpx.get(f"{server.base_url}/models", timeout=5).status_code == 200
-            raise KeyboardInterrupt
+    with pytest.raises(KeyboardInterrupt), server:
+        assert httpx.get(f"{server.base_url}/models", timeout=5).status_code == 200
+        raise KeyboardInterrupt
     pid = int((tmp_path / "server.log").read_text().split()[1])
     with pytest.raises(ProcessLookupError):
         os.kill(pid, 0)

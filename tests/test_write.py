@@ -71,7 +71,7 @@ def test_a_date_in_the_wrong_format_is_a_schema_error(tmp_path):
 
 def test_a_failed_write_keeps_the_previous_good_file(tmp_path):
     path = write_json(tmp_path / "x.json", {"ok": True})
-    with pytest.raises(ReleaseError, match="x.json was not written"):
+    with pytest.raises(ReleaseError, match=r"x\.json was not written"):
         write_json(path, {"ok": object()})
     data = release().model_dump(mode="json")
     data["id"] = None

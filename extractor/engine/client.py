@@ -156,8 +156,9 @@ class LLM:
         except (InstructorRetryException, openai.OpenAIError) as exc:
             cause = _cause(exc)
             if not (isinstance(cause, openai.OpenAIError) or _is_bad_answer(exc)):
-                # Not the endpoint and not the answer: a bug on our side, which deserves its traceback.
-                raise cause
+                # Not the endpoint and not the answer: a bug on our side, which deserves its own traceback
+                # without instructor's wrapper around it.
+                raise cause from None
             raise self._explain(cause, response_model) from exc
         finally:
             usage = Usage(meter.calls, meter.prompt_tokens, meter.completion_tokens, time.monotonic() - started)

@@ -20,8 +20,8 @@ from pathlib import Path
 import pycountry
 from rapidfuzz import fuzz, process
 
-from extractor.text.fold import name_tokens
 from extractor.errors import SetupError
+from extractor.text.fold import name_tokens
 from schemas.release import PressRelease
 
 CURATED_PATH = Path(__file__).with_name("aliases.toml")

@@ -18,7 +18,7 @@ def same_person(a: str, b: str) -> bool:
     if len(ta) != len(tb):
         return False
     full_matches = 0
-    for x, y in zip(ta, tb):
+    for x, y in zip(ta, tb, strict=True):
         if x == y:
             full_matches += 1
         elif not ((len(x) == 1 and y.startswith(x)) or (len(y) == 1 and x.startswith(y))):

@@ -10,12 +10,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from extractor.text.fold import name_key
 from extractor.normalize.lists import counted_lists, sentence_end
+from extractor.text.fold import name_key
 from extractor.validate.flags import make_flag, quote
 from extractor.validate.subject import PlacedFigure, Subject
 from schemas.common import Evidence, Flag, Qualifier
 from schemas.figure import Metric
+
 
 def check(subject: Subject) -> list[Flag]:
     if subject.text is None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cached_property, lru_cache
+from functools import cache, cached_property
 from typing import Any, get_args
 
 from pydantic import BaseModel
@@ -94,7 +94,7 @@ def _spans_in(value: Any, pointer: str) -> Iterator[tuple[str, Evidence]]:
             yield from _spans_in(item, f"{pointer}/{i}")
 
 
-@lru_cache(maxsize=None)
+@cache
 def _fields_with_models(cls: type[BaseModel]) -> tuple[str, ...]:
     """The fields that can hold a model, hence evidence; flags carry copies of other spans."""
     return tuple(name for name, field in cls.model_fields.items() if name != "flags" and _holds_models(field.annotation))
