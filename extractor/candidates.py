@@ -19,6 +19,7 @@ from extractor.normalize.numbers import quantity_anchors, quantity_regex, read_m
 from extractor.normalize.phones import PHONE_SHAPE, is_valid_phone, to_e164
 from extractor.normalize.web import normalize_email, normalize_url
 from schemas.common import Qualifier
+from schemas.figure import Metric
 
 
 @dataclass(frozen=True)
@@ -31,11 +32,12 @@ class Candidate:
     unit: str | None = None
     qualifier: str | None = None
     flags: tuple[str, ...] = ()
+    high: int | float | None = None  # the upper end of a range ("200-300"); value is the lower
 
     def as_dict(self) -> dict:
         return {"kind": self.kind, "text": self.text, "start": self.start, "end": self.end,
                 "value": self.value, "unit": self.unit, "qualifier": self.qualifier,
-                "flags": list(self.flags)}
+                "flags": list(self.flags), "high": self.high}
 
 
 # The country whose national numbering a release most likely uses when it does not say.
@@ -53,12 +55,31 @@ _URL_TRAILING = ".,;:!?'\"*_"
 _BETWEEN_DATES = re.compile(r"\s*(?:-|–|—|au|to|until|till|jusqu['’]au|bis|hasta|al|tot)\s*", re.IGNORECASE)
 
 # A spelled-out number counts only when a noun follows it ("cinq institutions", "three key
-# areas"), not in "les deux.", "deux tiers", "two of them", "deux fois" or "one in four is".
+# areas"), not in "les deux.", "deux tiers", "two of them", "deux fois" or "one in four is": the
+# words below never name what is counted. Releases mix languages, so every list applies to all.
+_NOT_A_NOUN = {
+    "fr": "de des du d' et ou à a la le les fois tiers quarts autres entre est sont ont",
+    "en": "of and or the times thirds quarters others among is are was were have has",
+    "es": "de del y o el la los las veces tercios otros entre es son",
+    "de": "der die das und oder von mal drittel andere ist sind",
+    "nl": "van en of de het keer derde anderen is zijn",
+    "it": "di dei e o il lo la i gli le un uno una volte terzi altri tra fra è sono",
+}
+_NOT_A_NOUN_WORDS = sorted({w for words in _NOT_A_NOUN.values() for w in words.split()}, key=len, reverse=True)
 _NOUN_AFTER = re.compile(
-    r"[ \u00a0]+(?!(?:de|des|du|d['’]|of|et|and|ou|or|à|a|the|la|le|les|fois|times|tiers|quarts"
-    r"|thirds|quarters|autres|others|entre|among|y|und|en|van|is|are|was|were|est|sont|ont|have|has)\b)"
-    r"[^\W\d_A-Z]"
+    r"[ \u00a0]+(?!(?i:" + "|".join(re.escape(w).replace("'", "['’]") for w in _NOT_A_NOUN_WORDS)
+    + r")\b)(?P<noun>[^\W\d_])"
 )
+# Only a lowercase number word may stand before a capitalised noun ("de vier Universitaire
+# ziekenhuizen", "due Cluster"): "Trois Vallées", "Four Seasons" are names. German capitalises
+# every noun, so there a capital never makes a name.
+_CAPITALISED_NOUNS = {"de"}
+# Metrics that count things: before these nouns a lone decimal mark and three digits cannot be a
+# fraction ("1.200 employees").
+_COUNTED = {Metric.members, Metric.companies, Metric.smes, Metric.academic_institutions,
+            Metric.research_centres, Metric.hospitals, Metric.jobs, Metric.researchers, Metric.offices,
+            Metric.production_sites, Metric.projects}
+_AMBIGUOUS_GROUPING = re.compile(r"\d{1,3}[.,]\d{3}")
 # "BP 123", "n° 5", "#3": numbering, not counting. A markdown heading's "## " is not this.
 _ADDRESS_BEFORE = re.compile(r"(?:\b(?:BP|CS|cedex|no\.|n\.)\s*|[°º]\s*|(?<!#)#)$", re.IGNORECASE)
 _LIST_MARKER = re.compile(r"(?:^|\n)[ \t•*\-]*$")
@@ -69,7 +90,7 @@ REACH = 48  # longer than any qualifier, currency, multiplier or month words aro
 
 def _plain_integer(match: re.Match[str]) -> str | None:
     """The digits of a bare integer with nothing around it ("2020", "75008"), else None."""
-    if any(match[name] for name in ("qual", "cur1", "mult", "plus", "cur2", "pct")):
+    if any(match[name] for name in ("qual", "cur1", "low", "mult", "plus", "cur2", "pct")):
         return None
     raw = match["num"]
     return raw if raw and raw.isdigit() else None
@@ -79,18 +100,33 @@ def _looks_like_year(match: re.Match[str], text: str) -> bool:
     raw = match["num"]
     if not raw or not raw.isdigit() or len(raw) != 4 or not 1900 <= int(raw) <= 2100:
         return False
-    if any(match[name] for name in ("cur1", "mult", "plus", "cur2", "pct")):
+    if any(match[name] for name in ("cur1", "low", "mult", "plus", "cur2", "pct")):
         return False
     if match["qual"] and read_match(match).qualifier is not Qualifier.at_most:
         return False  # "plus de 2000 participants" is a count; "jusqu'à 2025" a year
     return metric_hint("", text[match.end(): match.end() + 80]) is None
 
 
-def _not_a_quantity(match: re.Match[str], text: str) -> bool:
+def _noun_follows(match: re.Match[str], after: str, lang: str | None) -> bool:
+    noun = _NOUN_AFTER.match(after)
+    if noun is None:
+        return False
+    number = match["words"] or match.groupdict().get("cent")
+    return noun["noun"].islower() or number[0].islower() or lang in _CAPITALISED_NOUNS
+
+
+def _counted(match: re.Match[str], text: str) -> bool:
+    """Whether a count noun follows a number whose separator could be a decimal mark ("1.200 employees")."""
+    if not any(_AMBIGUOUS_GROUPING.fullmatch(match[name] or "") for name in ("num", "low")):
+        return False
+    return metric_hint("", text[match.end(): match.end() + 80]) in _COUNTED
+
+
+def _not_a_quantity(match: re.Match[str], text: str, lang: str | None) -> bool:
     before = text[max(0, match.start() - 12): match.start()]
     after = text[match.end(): match.end() + 40]
     if match["words"] or match.groupdict().get("cent"):
-        return not _NOUN_AFTER.match(after)
+        return not _noun_follows(match, after, lang)
     if _looks_like_year(match, text):
         return True
     digits = _plain_integer(match)
@@ -172,7 +208,9 @@ class _Finder:
             if found.lastgroup in PERIOD_SHAPES:
                 period = parse_period(surface)
                 if period:
-                    self.add("period", start, end, f"{period[0].isoformat()}/{period[1].isoformat()}")
+                    # "mai 2024" reads as the whole month, and says it stated no day.
+                    flags = ("no_day",) if found.lastgroup == "month" else ()
+                    self.add("period", start, end, f"{period[0].isoformat()}/{period[1].isoformat()}", flags=flags)
                     continue
             if found.lastgroup == "no_year":
                 dated.append(Candidate("date", surface, start, end, None, flags=("no_year",)))
@@ -215,14 +253,14 @@ class _Finder:
     def quantities(self) -> None:
         view = self.view()
         for found in _near(quantity_regex(self.lang), quantity_anchors(self.lang), view):
-            if _not_a_quantity(found, view):
+            if _not_a_quantity(found, view, self.lang):
                 continue
-            quantity = read_match(found, self.lang)
+            quantity = read_match(found, self.lang, _counted(found, view))
             if quantity is None:
                 continue
             self.found.append(Candidate("quantity", found.group(), found.start(), found.end(), quantity.value,
                                         unit=quantity.unit, qualifier=quantity.qualifier.value,
-                                        flags=quantity.suspicious))
+                                        flags=quantity.suspicious, high=quantity.high))
 
 
 def find_candidates(text: str, lang: str | None = None, country: str | None = None) -> list[Candidate]:

@@ -206,7 +206,8 @@ def test_seed_dates_and_periods() -> None:
     periods = [(c.text, c.value) for c in candidates if c.kind == "period"]
     assert periods == [
         ("2020-2022", "2020-01-01/2022-12-31"), ("2020-2022", "2020-01-01/2022-12-31"),
-        ("4 et 5 février 2020", "2020-02-04/2020-02-05"), ("22 et 23 mars 2021", "2021-03-22/2021-03-23"),
+        ("février 2020", "2020-02-01/2020-02-29"), ("4 et 5 février 2020", "2020-02-04/2020-02-05"),
+        ("22 et 23 mars 2021", "2021-03-22/2021-03-23"),
     ]
     dates = {c.value for c in candidates if c.kind == "date"}
     assert dates == {"2020-10-06", "2020-11-05"}
@@ -254,7 +255,7 @@ SENTENCES = [
     ("Le colloque aura lieu le 1er décembre 2022 à Lyon (69003).", "fr",
      [("date", "1er décembre 2022", "2022-12-01")]),
     ("Le siège : 12 rue de la Paix, 75002 Paris.", "fr", [(Q, "12", 12, "count", "exact")]),
-    ("Deux tiers des adhérents sont des PME.", "fr", []),
+    ("Deux tiers des adhérents sont des PME.", "fr", [(Q, "Deux tiers", 66.67, "percent", "approx")]),
     ("Ce programme de 750 000 € est financé à 50 %.", "fr",
      [(Q, "750 000 €", 750_000, "EUR", "exact"), (Q, "50 %", 50, "percent", "exact")]),
     ("Nous sommes l'un des six clusters soutenus par la Région.", "fr", [(Q, "six", 6, "count", "exact")]),
@@ -265,8 +266,7 @@ SENTENCES = [
     ("La 4ème édition du colloque, le 2ème salon et le 1er forum.", "fr", []),
     ("Dans le contexte de la COVID-19, 14h30, n° 5, N°7, #3, BP 123.", "fr", []),
     ("Réalisé en 3 étapes.", "fr", [(Q, "3", 3, "count", "exact")]),
-    ("Entre 200-300 membres, code B-1000, COVID-19.", "fr",
-     [(Q, "200", 200, "count", "exact"), (Q, "300", 300, "count", "exact")]),
+    ("Entre 200-300 membres, code B-1000, COVID-19.", "fr", [(Q, "200-300", 200, "count", "exact")]),
     ("Il y a > 300 membres.\n> 40 emplois", "fr",
      [(Q, "> 300", 300, "count", "at_least"), (Q, "40", 40, "count", "exact")]),
     ("1. Introduction\n2. Chiffres clés", "fr", []),
@@ -304,10 +304,11 @@ SENTENCES = [
      [(Q, "80k+", 80_000, "count", "at_least"), (Q, "26 billion", 26_000_000_000, "count", "exact")]),
     ("See https://www.example-cluster.org/about.", "en",
      [("url", "https://www.example-cluster.org/about", "https://www.example-cluster.org/about")]),
-    ("Two-thirds of members are SMEs; one in four is a start-up.", "en", []),
+    ("Two-thirds of members are SMEs; one in four is a start-up.", "en",
+     [(Q, "Two-thirds", 66.67, "percent", "approx")]),
     ("The partnership will run from January 2024 to December 2026.", "en",
      [("period", "from January 2024 to December 2026", "2024-01-01/2026-12-31")]),
-    ("Signé en février 2020, il court jusqu'en 2025.", "fr", []),
+    ("Signé en février 2020, il court jusqu'en 2025.", "fr", [("period", "février 2020", "2020-02-01/2020-02-29")]),
     ("flanders.bio counts 400 member companies; Contact: +32 9 241 11 96, info@flanders.bio", "en",
      [("url", "flanders.bio", "https://flanders.bio"), (Q, "400", 400, "count", "exact"),
       ("phone", "+32 9 241 11 96", "+3292411196"), ("email", "info@flanders.bio", "info@flanders.bio")]),
@@ -347,7 +348,7 @@ def test_language_is_detected_when_not_given() -> None:
 def test_as_dict() -> None:
     [found] = find_candidates("445+ members", "en")
     assert found.as_dict() == {"kind": "quantity", "text": "445+", "start": 0, "end": 4, "value": 445,
-                               "unit": "count", "qualifier": "at_least", "flags": []}
+                               "unit": "count", "qualifier": "at_least", "flags": [], "high": None}
     assert json.dumps(found.as_dict())
 
 
@@ -367,3 +368,89 @@ def _timed(text: str) -> float:
     started = time.perf_counter()
     find_candidates(text, "fr", "FR")
     return time.perf_counter() - started
+
+
+def _read(text: str, lang: str) -> list[tuple]:
+    out = []
+    for c in find_candidates(text, lang):
+        assert text[c.start:c.end] == c.text
+        out.append((c.kind, c.text, c.value, c.unit, c.qualifier, c.flags, c.high))
+    return out
+
+
+# Sentences in the ways cluster releases in six languages write the figures: (text, lang, expected)
+# with (kind, text, value, unit, qualifier, flags, high).
+WRITTEN = [
+    # Italian and Dutch amounts, number words before a noun
+    ("Il polo conta oltre 2.300 addetti e 1,8 miliardi di euro di fatturato.", "it",
+     [(Q, "oltre 2.300", 2300, "count", "at_least", (), None),
+      (Q, "1,8 miliardi di euro", 1_800_000_000, "EUR", "exact", (), None)]),
+    ("Un investimento di 150 milioni di euro per novantadue soci e dodici ospedali.", "it",
+     [(Q, "150 milioni di euro", 150_000_000, "EUR", "exact", (), None), (Q, "novantadue", 92, "count", "exact", (), None),
+      (Q, "dodici", 12, "count", "exact", (), None)]),
+    ("Il cluster riunisce venti imprese, le due aziende ospedaliere e le quattro ASL.", "it",
+     [(Q, "venti", 20, "count", "exact", (), None), (Q, "due", 2, "count", "exact", (), None),
+      (Q, "quattro", 4, "count", "exact", (), None)]),
+    ("Er is 6,5 miljoen euro en 8 miljard euro voor veertien grote bedrijven.", "nl",
+     [(Q, "6,5 miljoen euro", 6_500_000, "EUR", "exact", (), None), (Q, "8 miljard euro", 8_000_000_000, "EUR", "exact", (), None),
+      (Q, "veertien", 14, "count", "exact", (), None)]),
+    ("Met de vier Universitaire ziekenhuizen, vijf sectorverenigingen en drie strategische onderzoekscentra.", "nl",
+     [(Q, "vier", 4, "count", "exact", (), None), (Q, "vijf", 5, "count", "exact", (), None),
+      (Q, "drie", 3, "count", "exact", (), None)]),
+    ("El clúster reúne veintidós empresas y veintiocho socios.", "es",
+     [(Q, "veintidós", 22, "count", "exact", (), None), (Q, "veintiocho", 28, "count", "exact", (), None)]),
+    ("Der Cluster hat zwölf Mitglieder und Zweiundzwanzig Partner.", "de",
+     [(Q, "zwölf", 12, "count", "exact", (), None), (Q, "Zweiundzwanzig", 22, "count", "exact", (), None)]),
+    ("Les Trois Vallées et Four Seasons sont des noms.", "fr", []),
+    # ranges
+    ("Le réseau compte 200-300 entreprises et vise 10 à 15 % de croissance.", "fr",
+     [(Q, "200-300", 200, "count", "exact", (), 300), (Q, "10 à 15 %", 10, "percent", "exact", (), 15)]),
+    ("Le pôle réunit entre 10 et 20 laboratoires.", "fr", [(Q, "entre 10 et 20", 10, "count", "exact", (), 20)]),
+    ("The alliance brings together between 10 and 20 companies.", "en",
+     [(Q, "between 10 and 20", 10, "count", "exact", (), 20)]),
+    ("Das Netzwerk umfasst zwischen 10 und 20 Unternehmen.", "de",
+     [(Q, "zwischen 10 und 20", 10, "count", "exact", (), 20)]),
+    ("Il progetto coinvolge tra 10 e 20 imprese.", "it", [(Q, "tra 10 e 20", 10, "count", "exact", (), 20)]),
+    ("Het netwerk telt tussen 10 en 20 bedrijven.", "nl", [(Q, "tussen 10 en 20", 10, "count", "exact", (), 20)]),
+    ("Membership grew from 300 to 445 members.", "en",
+     [(Q, "300", 300, "count", "exact", (), None), (Q, "445", 445, "count", "exact", (), None)]),
+    ("La période 2020-2022 reste une période.", "fr", [("period", "2020-2022", "2020-01-01/2022-12-31", None, None, (), None)]),
+    # fractions
+    ("Deux tiers des adhérents et la moitié des PME, soit plus de la moitié d'entre eux.", "fr",
+     [(Q, "Deux tiers", 66.67, "percent", "approx", (), None), (Q, "la moitié", 50, "percent", "approx", (), None),
+      (Q, "plus de la moitié", 50, "percent", "at_least", (), None)]),
+    ("Two thirds of members, a third of the firms and half of the staff.", "en",
+     [(Q, "Two thirds", 66.67, "percent", "approx", (), None), (Q, "a third", 33.33, "percent", "approx", (), None),
+      (Q, "half", 50, "percent", "approx", (), None)]),
+    ("On behalf of the cluster, in the first half of 2023 and the second half of the year, deux tiers.", "en", []),
+    # grouping
+    ("The cluster has 1.200 employees and raised 1.5 million.", "en",
+     [(Q, "1.200", 1200, "count", "exact", ("ambiguous_separator",), None),
+      (Q, "1.5 million", 1_500_000, "count", "exact", (), None)]),
+    ("More than 2.500 member companies and a 1.250 ratio.", "en",
+     [(Q, "More than 2.500", 2500, "count", "at_least", ("ambiguous_separator",), None),
+      (Q, "1.250", 1.25, "count", "exact", (), None)]),
+    ("Le cluster compte 1.200 membres et 2,500 salariés.", "fr",
+     [(Q, "1.200", 1200, "count", "exact", (), None), (Q, "2,500", 2500, "count", "exact", ("ambiguous_separator",), None)]),
+    ("Der Verbund zählt 1.200 Mitglieder.", "de", [(Q, "1.200", 1200, "count", "exact", (), None)]),
+    ("El clúster reúne a 1.200 empresas.", "es", [(Q, "1.200", 1200, "count", "exact", (), None)]),
+    # numeric dates, quarters and months
+    ("Publié le 30/06/2021, le communiqué du 03.11.2022 suit celui du 2021-06-30.", "fr",
+     [("date", "30/06/2021", "2021-06-30", None, None, (), None), ("date", "03.11.2022", "2022-11-03", None, None, (), None),
+      ("date", "2021-06-30", "2021-06-30", None, None, (), None)]),
+    ("Medical Valley EMN e. V. – Pressemitteilung vom 14.04.2016", "de",
+     [("date", "14.04.2016", "2016-04-14", None, None, (), None)]),
+    ("Signed in Boston on 06/30/2021.", "en", [("date", "06/30/2021", "2021-06-30", None, None, (), None)]),
+    ("Results for Q3 2023 and the third quarter of 2023.", "en",
+     [("period", "Q3 2023", "2023-07-01/2023-09-30", None, None, (), None),
+      ("period", "third quarter of 2023", "2023-07-01/2023-09-30", None, None, (), None)]),
+    ("Au 3e trimestre 2023, comme en mai 2024.", "fr",
+     [("period", "3e trimestre 2023", "2023-07-01/2023-09-30", None, None, (), None),
+      ("period", "mai 2024", "2024-05-01/2024-05-31", None, None, ("no_day",), None)]),
+    ("Juin 2008 - n°142", "fr", [("period", "Juin 2008", "2008-06-01/2008-06-30", None, None, ("no_day",), None)]),
+]
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), WRITTEN)
+def test_written_ways(text: str, lang: str, expected: list[tuple]) -> None:
+    assert _read(text, lang) == expected

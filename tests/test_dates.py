@@ -86,8 +86,68 @@ def test_date_shapes_in_running_text() -> None:
         ("day_range", "4 et 5 février 2020"), ("date", "18 October 2023"),
     ]
     assert _shapes("valable de janvier 2020 à décembre 2022, signé en mai 2019") == [
-        ("month_range", "de janvier 2020 à décembre 2022")]
+        ("month_range", "de janvier 2020 à décembre 2022"), ("month", "mai 2019")]
 
 
 def test_no_date_shape_in_numbers_and_ordinals() -> None:
     assert _shapes("250 membres, 18ème assemblée, 3 ans, 2020, +32 476 650 438, 1er cluster") == []
+
+
+@pytest.mark.parametrize(("surface", "lang", "expected"), [
+    ("30/06/2021", "fr", D(2021, 6, 30)),
+    ("03.11.2022", "it", D(2022, 11, 3)),
+    ("14.04.2016", "de", D(2016, 4, 14)),
+    ("28/10/2025", "es", D(2025, 10, 28)),
+    ("16-03-2022", "nl", D(2022, 3, 16)),
+    ("05/06/2021", "en", D(2021, 6, 5)),
+    ("06/30/2021", "en", D(2021, 6, 30)),
+    ("06/30/2021", None, D(2021, 6, 30)),
+    ("2021-06-30", "de", D(2021, 6, 30)),
+    ("mars 12 09:30 2015", "fr", D(2015, 3, 12)),
+    ("March 12 09:30 2015", "en", D(2015, 3, 12)),
+])
+def test_numeric_dates_read_day_first(surface: str, lang: str | None, expected: dt.date) -> None:
+    assert parse_date(surface, lang) == expected
+
+
+@pytest.mark.parametrize(("surface", "lang"), [("06/30/2021", "fr"), ("06/30/2021", "de"), ("31/02/2021", "en"),
+                                               ("13/13/2021", "en")])
+def test_impossible_numeric_dates_are_none(surface: str, lang: str) -> None:
+    assert parse_date(surface, lang) is None
+
+
+@pytest.mark.parametrize(("surface", "start", "end"), [
+    ("Q3 2023", D(2023, 7, 1), D(2023, 9, 30)),
+    ("Q4/2022", D(2022, 10, 1), D(2022, 12, 31)),
+    ("T1 2024", D(2024, 1, 1), D(2024, 3, 31)),
+    ("3e trimestre 2023", D(2023, 7, 1), D(2023, 9, 30)),
+    ("1er trimestre 2024", D(2024, 1, 1), D(2024, 3, 31)),
+    ("deuxième trimestre 2022", D(2022, 4, 1), D(2022, 6, 30)),
+    ("third quarter of 2023", D(2023, 7, 1), D(2023, 9, 30)),
+    ("4th quarter 2021", D(2021, 10, 1), D(2021, 12, 31)),
+    ("tercer trimestre de 2023", D(2023, 7, 1), D(2023, 9, 30)),
+    ("drittes Quartal 2023", D(2023, 7, 1), D(2023, 9, 30)),
+    ("2. Quartal 2023", D(2023, 4, 1), D(2023, 6, 30)),
+    ("derde kwartaal van 2023", D(2023, 7, 1), D(2023, 9, 30)),
+    ("primo trimestre del 2024", D(2024, 1, 1), D(2024, 3, 31)),
+    ("mai 2024", D(2024, 5, 1), D(2024, 5, 31)),
+    ("June 2008", D(2008, 6, 1), D(2008, 6, 30)),
+    ("Juin 2008", D(2008, 6, 1), D(2008, 6, 30)),
+    ("febrero de 2024", D(2024, 2, 1), D(2024, 2, 29)),
+    ("März 2024", D(2024, 3, 1), D(2024, 3, 31)),
+    ("maart 2023", D(2023, 3, 1), D(2023, 3, 31)),
+    ("ottobre 2025", D(2025, 10, 1), D(2025, 10, 31)),
+])
+def test_quarters_and_months_are_periods(surface: str, start: dt.date, end: dt.date) -> None:
+    assert parse_period(surface) == (start, end)
+
+
+def test_numeric_quarter_and_month_shapes_in_running_text() -> None:
+    text = ("Publié le 30/06/2021 : au 3e trimestre 2023, puis en Q4 2023 et en mai 2024, le 14.04.2016, "
+            "le 2021-06-30 et mars 12 09:30 2015.")
+    assert _shapes(text) == [
+        ("date", "30/06/2021"), ("quarter", "3e trimestre 2023"), ("quarter", "Q4 2023"), ("month", "mai 2024"),
+        ("date", "14.04.2016"), ("date", "2021-06-30"), ("date", "mars 12 09:30 2015"),
+    ]
+    assert _shapes("the third quarter of 2023, June 2008 and 2020-2022") == [
+        ("quarter", "third quarter of 2023"), ("month", "June 2008"), ("year_range", "2020-2022")]

@@ -192,3 +192,84 @@ def test_french_billion_is_a_million_millions() -> None:
 def test_trailing_punctuation_is_ignored() -> None:
     assert parse_quantity("250 members.".split()[0] + ".", "en").value == 250
     assert parse_quantity(" 53%, ", "fr").value == 53
+
+
+# Italian and Dutch amounts, and number words text2num reads but the finder had no table for.
+OTHER_LANGUAGES = [
+    ("oltre 2.300", "it", 2300, "count", AT_LEAST),
+    ("più di 150", "it", 150, "count", AT_LEAST),
+    ("circa 40", "it", 40, "count", APPROX),
+    ("fino a 500", "it", 500, "count", AT_MOST),
+    ("1,8 miliardi di euro", "it", 1_800_000_000, "EUR", EXACT),
+    ("150 milioni di euro", "it", 150_000_000, "EUR", EXACT),
+    ("3 mila", "it", 3000, "count", EXACT),
+    ("12 per cento", "it", 12, "percent", EXACT),
+    ("6,5 miljoen euro", "nl", 6_500_000, "EUR", EXACT),
+    ("8 miljard euro", "nl", 8_000_000_000, "EUR", EXACT),
+    ("ruim 1.200", "nl", 1200, "count", AT_LEAST),
+    ("novantadue", "it", 92, "count", EXACT),
+    ("dodici", "it", 12, "count", EXACT),
+    ("venti", "it", 20, "count", EXACT),
+    ("ventuno", "it", 21, "count", EXACT),
+    ("trentatré", "it", 33, "count", EXACT),
+    ("veertien", "nl", 14, "count", EXACT),
+    ("vijf", "nl", 5, "count", EXACT),
+    ("drie", "nl", 3, "count", EXACT),
+    ("vier", "nl", 4, "count", EXACT),
+    ("tweeëntwintig", "nl", 22, "count", EXACT),
+    ("veintidós", "es", 22, "count", EXACT),
+    ("veintiuno", "es", 21, "count", EXACT),
+    ("veintinueve", "es", 29, "count", EXACT),
+    ("treinta y dos", "es", 32, "count", EXACT),
+    ("zweiundzwanzig", "de", 22, "count", EXACT),
+]
+
+
+@pytest.mark.parametrize(("surface", "lang", "value", "unit", "qualifier"), OTHER_LANGUAGES)
+def test_reads_other_languages(surface: str, lang: str, value: float, unit: str, qualifier: Qualifier) -> None:
+    quantity = parse_quantity(surface, lang)
+    assert quantity is not None, surface
+    assert (quantity.value, quantity.unit, quantity.qualifier, quantity.high) == (value, unit, qualifier, None)
+
+
+# (surface, lang, low, high, unit, qualifier)
+RANGES = [
+    ("200-300", "fr", 200, 300, "count", EXACT),
+    ("200–300", "en", 200, 300, "count", EXACT),
+    ("10 à 15 %", "fr", 10, 15, "percent", EXACT),
+    ("10%-15%", "en", 10, 15, "percent", EXACT),
+    ("between 10 and 20", "en", 10, 20, "count", EXACT),
+    ("entre 10 et 20", "fr", 10, 20, "count", EXACT),
+    ("entre 10 y 20", "es", 10, 20, "count", EXACT),
+    ("zwischen 10 und 20", "de", 10, 20, "count", EXACT),
+    ("tra 10 e 20", "it", 10, 20, "count", EXACT),
+    ("tussen 10 en 20", "nl", 10, 20, "count", EXACT),
+    ("10 to 20", "en", 10, 20, "count", EXACT),
+    ("10 bis 20 Prozent", "de", 10, 20, "percent", EXACT),
+    ("2 à 3 millions d'euros", "fr", 2_000_000, 3_000_000, "EUR", EXACT),
+    ("€10-20 million", "en", 10_000_000, 20_000_000, "EUR", EXACT),
+    ("environ 10 à 15 %", "fr", 10, 15, "percent", APPROX),
+    ("1 200-1 500", "fr", 1200, 1500, "count", EXACT),
+]
+
+
+@pytest.mark.parametrize(("surface", "lang", "low", "high", "unit", "qualifier"), RANGES)
+def test_range_keeps_both_ends(surface: str, lang: str, low: float, high: float, unit: str,
+                               qualifier: Qualifier) -> None:
+    assert parse_quantity(surface, lang) == Quantity(low, unit, qualifier, (), high=high)
+
+
+@pytest.mark.parametrize(("surface", "lang"), [("20-10", "fr"), ("15 à 15 %", "fr"), ("between 10", "en")])
+def test_a_range_must_run_upwards_and_be_whole(surface: str, lang: str) -> None:
+    assert parse_quantity(surface, lang) is None
+
+
+@pytest.mark.parametrize("lang", ["fr", "de", "nl", "it", "es"])
+def test_dot_groups_thousands_where_comma_is_decimal(lang: str) -> None:
+    assert parse_quantity("1.200", lang) == Quantity(1200, "count", EXACT)
+
+
+def test_english_dot_is_decimal_without_a_count_noun() -> None:
+    assert parse_quantity("1.200", "en") == Quantity(1.2, "count", EXACT)
+    assert parse_quantity("1.5 million", "en").value == 1_500_000
+    assert parse_quantity("1.234 million", "en").value == 1_234_000

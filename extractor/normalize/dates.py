@@ -1,4 +1,5 @@
-"""Full dates and periods: "le 14 mai 2024", "October 18, 2023", "14/05/2024", "2020-2022".
+"""Full dates and periods: "le 14 mai 2024", "October 18, 2023", "14/05/2024", "2020-2022", "mai 2024",
+"Q3 2023".
 
 dateparser reads a date surface; it is slow to scan text with, so ``date_regex`` finds the
 date-shaped spans first (month and weekday names come from babel's CLDR data) and only those are
@@ -23,19 +24,39 @@ _DAY = r"(?:3[01]|[12]\d|0?[1-9])"
 _DAY_SUFFIX = r"(?:er|re|ère|st|nd|rd|th|º|\.)?"
 _CONNECT = r"(?:-|–|—|&|\s(?:et|and|au|to|à|y|und|en|tot|bis|al|e)\s)"
 _MONTH_TO = r"(?:-|–|—|\s(?:à|a|to|au|until|till|jusqu['’](?:en|à|a)|et|and|tot|bis|hasta)(?:\s+(?:fin|end\s+of))?\s)"
+# A clock time inside a dateline ("mars 12 09:30 2015"); it says nothing about the day.
+_TIME = r"(?:[01]?\d|2[0-3])[:h][0-5]\d"
+# "14/05/2024", "03.11.2022", "2021-06-30": which part is the day is decided when reading.
+_NUMERIC = re.compile(r"(\d{1,2})([/.\-])(\d{1,2})\2((?:19|20)\d{2})")
+
+# Quarters of a year, per language: the noun, the words that may join it to the year (comma
+# separated), and the ordinal words of each quarter in turn ("third quarter of 2023", "3e trimestre 2023").
+_QUARTERS: dict[str, tuple[str, str, tuple[str, str, str, str]]] = {
+    "fr": ("trimestre", "de", ("premier", "deuxième second", "troisième", "quatrième")),
+    "en": ("quarter", "of, of the", ("first", "second", "third", "fourth")),
+    "es": ("trimestre", "de, del", ("primer", "segundo", "tercer", "cuarto")),
+    "de": ("quartal", "", ("erste erstes ersten", "zweite zweites zweiten", "dritte drittes dritten",
+                           "vierte viertes vierten")),
+    "nl": ("kwartaal", "van", ("eerste", "tweede", "derde", "vierde")),
+    "it": ("trimestre", "del, di", ("primo", "secondo", "terzo", "quarto")),
+}
 
 
-def _strip_accents(text: str) -> str:
+def strip_accents(text: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c))
 
 
+_QUARTER_NUMBER = {strip_accents(word): n for _, _, ordinals in _QUARTERS.values()
+                   for n, words in enumerate(ordinals, start=1) for word in words.split()}
+
+
 def _names(words: set[str]) -> str:
-    variants = {w.lower().rstrip(".") for w in words} | {_strip_accents(w.lower().rstrip(".")) for w in words}
+    variants = {w.lower().rstrip(".") for w in words} | {strip_accents(w.lower().rstrip(".")) for w in words}
     return "|".join(re.escape(w) for w in sorted(variants, key=len, reverse=True))
 
 
 def _month_key(name: str) -> str:
-    return _strip_accents(name.lower().rstrip("."))
+    return strip_accents(name.lower().rstrip("."))
 
 
 @lru_cache(maxsize=1)
@@ -60,8 +81,20 @@ def _calendar_words() -> tuple[str, str, str]:
     return _names(wide), _names(abbreviated | wide), _names(weekdays)
 
 
+def _quarter_shape() -> str:
+    """"Q3 2023", "T3 2023", "3e trimestre 2023", "third quarter of 2023": group 1 or 2 holds the
+    quarter's digit, group 3 its ordinal word, group 4 the year."""
+    nouns = "|".join(noun for noun, _, _ in _QUARTERS.values())
+    joins = "|".join(r"\s+".join(j.split()) for _, joins, _ in _QUARTERS.values() for j in joins.split(",") if j.strip())
+    ordinals = _names({word for _, _, words in _QUARTERS.values() for ordinal in words for word in ordinal.split()})
+    return (
+        rf"(?:[QT]([1-4])\s?[/-]?\s?|(?:([1-4])\s?(?:er|ère|re|e|ème|eme|nd|st|rd|th|º|°|o|\.)|({ordinals}))"
+        rf"\s+(?:{nouns})(?:\s+(?:{joins}))?\s+)({_YEAR})"
+    )
+
+
 # Shapes from date_regex that denote a period rather than one day.
-PERIOD_SHAPES = ("day_range", "month_range", "year_range")
+PERIOD_SHAPES = ("day_range", "month_range", "year_range", "quarter", "month")
 
 
 @lru_cache(maxsize=1)
@@ -70,7 +103,8 @@ def date_regex() -> re.Pattern[str]:
 
     ``day_range`` ("les 4 et 5 février 2020"), ``month_range`` ("from January 2024 to December
     2026", "janvier-mars 2021"), ``year_range`` ("2020-2022", "de 2020 à 2022"), ``date`` (a full
-    date) and ``no_year`` ("jeudi 12 mai"), tried in that order at each position.
+    date, "30/06/2021", "mars 12 09:30 2015"), ``no_year`` ("jeudi 12 mai"), ``quarter`` ("Q3 2023")
+    and ``month`` ("mai 2024"), tried in that order at each position.
     """
     wide, any_month, weekdays = _calendar_words()
     month = rf"(?:{any_month})\.?(?![^\W\d_])"
@@ -78,19 +112,23 @@ def date_regex() -> re.Pattern[str]:
     weekday = rf"(?:(?:{weekdays}),?\s+)"
     lead = r"(?<![\w/.\-])"
     day_first = rf"{_DAY}{_DAY_SUFFIX}\s+(?:de\s+)?{month}(?:\s+de)?,?\s+{_YEAR}"
-    month_first = rf"{month}\s+{_DAY}(?:st|nd|rd|th)?,?\s+{_YEAR}"
-    numeric = rf"{_YEAR}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])|{_DAY}([/.\-])(?:0?[1-9]|1[0-2])\1{_YEAR}"
+    month_first = rf"{month}\s+{_DAY}(?:st|nd|rd|th)?,?\s+(?:{_TIME}\s+)?{_YEAR}"
+    numeric = rf"{_YEAR}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])|\d{{1,2}}(?P<sep>[/.\-])\d{{1,2}}(?P=sep){_YEAR}"
+    # "2021-06-30" is a date, not the years 2021 to 2006.
+    not_a_date = r"(?![-./]\d)"
     pattern = (
         rf"(?i:{lead}(?P<day_range>{_DAY}{_DAY_SUFFIX}\s*{_CONNECT}\s*{day_first}"
         rf"|{month}\s+{_DAY}\s*[-–]\s*{_DAY},?\s+{_YEAR})"
         rf"|(?<![\w/.\-])(?P<month_range>(?:(?:de|from|du|d['’]|entre|between|van|von|desde)\s*)?"
         rf"{month_wide}\s+(?:de\s+)?{_YEAR}\s*{_MONTH_TO}\s*{month_wide}\s+(?:de\s+)?{_YEAR}"
         rf"|{month_wide}\s*{_MONTH_TO}\s*{month_wide}\s+(?:de\s+)?{_YEAR})"
-        rf"|{lead}(?P<year_range>{_YEAR}\s*[-–—]\s*(?:{_YEAR}|\d{{2}}(?!\d))|{_YEAR}/(?:{_YEAR}|\d{{2}}(?!\d))"
+        rf"|{lead}(?P<year_range>(?:{_YEAR}\s*[-–—]\s*(?:{_YEAR}|\d{{2}}(?!\d))|{_YEAR}/(?:{_YEAR}|\d{{2}}(?!\d))){not_a_date}"
         rf"|(?<!\w)(?:de|from|entre|between|van|von|desde|du|del)\s+{_YEAR}\s+"
         rf"(?:à|a|to|et|and|tot|bis|hasta|au|al|until)\s+{_YEAR})"
         rf"|{lead}(?P<date>{weekday}?(?:{day_first}|{month_first})|{numeric})"
-        rf"|{lead}(?P<no_year>{weekday}?{_DAY}{_DAY_SUFFIX}\s+(?:de\s+)?{month_wide}))"
+        rf"|{lead}(?P<no_year>{weekday}?{_DAY}{_DAY_SUFFIX}\s+(?:de\s+)?{month_wide})"
+        rf"|(?<![\w/.\-])(?P<quarter>{_quarter_shape()})"
+        rf"|{lead}(?P<month>{month_wide}\s+(?:de\s+)?{_YEAR}))"
         r"(?![\w/])"
     )
     return re.compile(pattern)
@@ -106,7 +144,8 @@ def parse_date(surface: str, lang: str | None = None) -> dt.date | None:
     """A full calendar date (day, month and year all stated), else None ("jeudi 12 mai" -> None).
 
     Numeric dates are read day first ("14/05/2024" is 14 May) unless that is impossible and the
-    language is English ("05/14/2024").
+    language is English ("05/14/2024"). A clock time between day and year is skipped ("mars 12 09:30
+    2015").
     """
     text = " ".join(surface.split())
     if not re.search(_YEAR, text):
@@ -115,6 +154,10 @@ def parse_date(surface: str, lang: str | None = None) -> dt.date | None:
         return dt.date.fromisoformat(text)
     except ValueError:
         pass
+    numeric = _NUMERIC.fullmatch(text)
+    if numeric:
+        return _numeric_date(numeric, lang)
+    text = re.sub(rf" {_TIME}(?= )", "", text)
     languages = (lang,) if lang in DATE_LANGS else DATE_LANGS
     found = _dateparser(text, languages, "DMY")
     if found is None and lang in (None, "en"):
@@ -123,6 +166,17 @@ def parse_date(surface: str, lang: str | None = None) -> dt.date | None:
         # releases quote dates in another language than their own ("12 janvier 2023" in an English text)
         found = _dateparser(text, DATE_LANGS, "DMY")
     return found
+
+
+def _numeric_date(found: re.Match[str], lang: str | None) -> dt.date | None:
+    first, second, year = int(found[1]), int(found[3]), int(found[4])
+    orders = [(first, second), (second, first)] if lang in (None, "en") else [(first, second)]
+    for day, month in orders:
+        try:
+            return dt.date(year, month, day)
+        except ValueError:
+            continue
+    return None
 
 
 def _year_bounds(first: str, last: str) -> tuple[dt.date, dt.date] | None:
@@ -148,6 +202,14 @@ _MONTH_SPAN = re.compile(
 )
 
 
+_ONE_MONTH = re.compile(rf"([^\W\d]+)\.?,?\s+(?:de\s+)?({_YEAR})", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _quarter_span() -> re.Pattern[str]:
+    return re.compile(_quarter_shape(), re.IGNORECASE)
+
+
 def _month_bounds(found: re.Match[str]) -> tuple[dt.date, dt.date] | None:
     names = _month_numbers()
     first, last = names.get(_month_key(found[1])), names.get(_month_key(found[3]))
@@ -159,17 +221,41 @@ def _month_bounds(found: re.Match[str]) -> tuple[dt.date, dt.date] | None:
     return (start, end) if start <= end else None
 
 
+def _month_of(found: re.Match[str]) -> tuple[dt.date, dt.date] | None:
+    number = _month_numbers().get(_month_key(found[1]))
+    if number is None:
+        return None
+    year = int(found[2])
+    return dt.date(year, number, 1), dt.date(year, number, calendar.monthrange(year, number)[1])
+
+
+def _quarter_of(found: re.Match[str]) -> tuple[dt.date, dt.date] | None:
+    number = int(found[1] or found[2] or 0) or _QUARTER_NUMBER.get(strip_accents((found[3] or "").lower()))
+    if number is None:
+        return None
+    year, last = int(found[4]), number * 3
+    return dt.date(year, last - 2, 1), dt.date(year, last, calendar.monthrange(year, last)[1])
+
+
 def parse_period(surface: str) -> tuple[dt.date, dt.date] | None:
     """First and last day of a period: "2020-2022" -> 2020-01-01..2022-12-31.
 
     Also "de 2020 à 2022", "from 2020 to 2022", "2021/22", month ranges ("from January 2024 to
     December 2026" -> 2024-01-01..2026-12-31, "janvier-mars 2021"), day ranges ("4 et 5 février
-    2020", "March 22-23, 2021") and two full dates ("du 1er janvier 2020 au 31 mars 2021").
+    2020", "March 22-23, 2021"), two full dates ("du 1er janvier 2020 au 31 mars 2021"), one month
+    ("mai 2024" -> 2024-05-01..2024-05-31) and quarters ("Q3 2023", "third quarter of 2023" ->
+    2023-07-01..2023-09-30).
     """
     text = _PERIOD_LEAD.sub("", " ".join(surface.split()))
     years = _YEAR_SPAN.fullmatch(text)
     if years:
         return _year_bounds(years[1], years[2])
+    month = _ONE_MONTH.fullmatch(text)
+    if month:
+        return _month_of(month)
+    quarter = _quarter_span().fullmatch(text)
+    if quarter:
+        return _quarter_of(quarter)
     months = _MONTH_SPAN.fullmatch(text)
     if months:
         return _month_bounds(months)
