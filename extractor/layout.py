@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 
 from extractor.candidates import Candidate
+from extractor.normalize.dates import strip_accents
 
 DATELINE_WINDOW = 2500
 TITLE_MIN_WORDS = 5
@@ -129,20 +130,79 @@ def find_sections(text: str) -> tuple[tuple[Section, ...], int | None]:
     return tuple(closed), contacts_start
 
 
+# Words that give the publication date after them, opening the line or after a dash that ends the
+# issuer's name: "Publié le 23 octobre 2014", "Medical Valley EMN e. V. – Pressemitteilung vom
+# 14.04.2016". Matched without accents and case.
+_PUBLISHED = {
+    "fr": "publié le|publié|mis à jour le|paru le|communiqué de presse du|communiqué du",
+    "en": "published on|published|posted on|posted|updated on|press release of",
+    "es": "publicado el|publicado|nota de prensa del|comunicado de prensa del",
+    "de": "veröffentlicht am|pressemitteilung vom|presseinformation vom|meldung vom",
+    "nl": "gepubliceerd op|gepubliceerd|persbericht van",
+    "it": "pubblicato il|pubblicato|comunicato stampa del",
+}
+_PUBLISHED_BEFORE = re.compile(
+    r"^(?:.*\s[–—|-]\s+)?(?:"
+    + "|".join(sorted({re.escape(strip_accents(p)) for ps in _PUBLISHED.values() for p in ps.split("|")}, key=len, reverse=True))
+    + r")[\s:,]*$",
+    re.IGNORECASE,
+)
+# The only lowercase words a place name holds ("Santiago de Compostela", "Frankfurt am Main"): any
+# other makes the words before a date a sentence ("Le pôle a signé le 10 mars 2015"), not places.
+_PLACE_PARTICLES = {"de", "del", "della", "di", "da", "du", "des", "la", "le", "les", "am", "an", "der", "im",
+                    "sur", "sous", "upon", "on", "of", "the"}
+# What may follow a date alone on its line: nothing, a clock time, or a separator before an issue
+# number or the first sentence ("Juin 2008 - n°142", "28/10/2025 11:22", "12 mars 2015 – Le pôle").
+_DATE_LINE_REST = re.compile(r"^(?:$|\d{1,2}[:h]\d{2}\b|[–—|-])")
+# A date in a body sentence further down than this is an event the release reports, not its own date.
+BODY_DATE_REACH = 300
+
+
+def _day_of(candidate: Candidate) -> dt.date | None:
+    """The day a date stands for; a month alone ("Juin 2008") stands for its first day."""
+    if candidate.kind == "date" and candidate.value:
+        return dt.date.fromisoformat(str(candidate.value))
+    if candidate.kind == "period" and "no_day" in candidate.flags:
+        return dt.date.fromisoformat(str(candidate.value).split("/")[0])
+    return None
+
+
+def _is_place(name: str) -> bool:
+    if not (_PLACE_WORD.match(name) and len(name.split()) <= 4 and name[0].isupper()):
+        return False
+    return all(w[0].isupper() or w.lower() in _PLACE_PARTICLES or re.match(r"[dl]['’]\w", w) for w in name.split())
+
+
 def find_dateline(text: str, dates: list[Candidate]) -> Dateline | None:
-    """The first date whose line starts with place names; else the first full date near the top."""
-    early = [c for c in dates if c.kind == "date" and c.start < DATELINE_WINDOW and c.value]
-    for cand in early:
+    """The release's publication date, and the places its dateline names.
+
+    A dateline is a date after place names ("Philadelphia (Pennsylvania), June 3, 2019 –") or after
+    a word saying it is the publication date ("Publié le", "Pressemitteilung vom"); the first one
+    wins, even over an earlier date alone on its line. Failing that, the first date alone on its
+    line ("Meldung\n16.03.2022", "Juin 2008 - n°142"); failing that, the first full date within the
+    first BODY_DATE_REACH characters, which in a release without a dateline opens the first sentence.
+    """
+    alone: Dateline | None = None
+    for cand in dates:
+        day = _day_of(cand)
+        if day is None or cand.start >= DATELINE_WINDOW:
+            continue
         line_start = text.rfind("\n", 0, cand.start) + 1
+        line_end = text.find("\n", cand.end)
         prefix = clean_line(text[line_start:cand.start])
         head = prefix[:_DATE_LEAD.search(prefix).start()]
-        places = tuple(p for p in _PLACE_SPLIT.split(head) if p)
-        if places and len(places) <= 8 and all(_PLACE_WORD.match(p) and len(p.split()) <= 4 for p in places):
-            return Dateline(line_start, cand.end, dt.date.fromisoformat(str(cand.value)), places)
-    if early:
-        first = early[0]
-        return Dateline(first.start, first.end, dt.date.fromisoformat(str(first.value)), ())
-    return None
+        if _PUBLISHED_BEFORE.match(strip_accents(prefix)):
+            return Dateline(line_start, cand.end, day, ())
+        places = tuple(p for p in _PLACE_SPLIT.split(re.sub(r"[()]", ",", head)) if p)
+        if places and len(places) <= 8 and all(_is_place(p) for p in places):
+            return Dateline(line_start, cand.end, day, places)
+        rest = clean_line(text[cand.end:line_end if line_end >= 0 else len(text)])
+        if alone is None and not head and _DATE_LINE_REST.match(rest):
+            alone = Dateline(cand.start, cand.end, day, ())
+    if alone is not None:
+        return alone
+    first = next((c for c in dates if c.kind == "date" and c.value and c.start < BODY_DATE_REACH), None)
+    return Dateline(first.start, first.end, _day_of(first), ()) if first else None
 
 
 def read_layout(text: str, candidates: list[Candidate]) -> Layout:
