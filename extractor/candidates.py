@@ -18,6 +18,7 @@ from extractor.normalize.metrics import metric_hint
 from extractor.normalize.numbers import quantity_anchors, quantity_regex, read_match
 from extractor.normalize.phones import PHONE_SHAPE, is_valid_phone, to_e164
 from extractor.normalize.web import normalize_email, normalize_url
+from extractor.text.languages import default_country
 from schemas.common import Qualifier
 from schemas.figure import Metric
 
@@ -40,8 +41,6 @@ class Candidate:
                 "flags": list(self.flags), "high": self.high}
 
 
-# The country whose national numbering a release most likely uses when it does not say.
-LANGUAGE_COUNTRY = {"fr": "FR", "de": "DE", "nl": "NL", "es": "ES", "it": "IT", "pt": "PT"}
 
 _MARKDOWN_LINK = re.compile(r"\[([^\]\n]*)\]\(([^)\s]*)\)")
 _EMAIL = re.compile(r"(?<![\w.+\-])[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)*\.[A-Za-z]{2,}(?![\w\-])")
@@ -158,7 +157,7 @@ class _Finder:
     def __init__(self, text: str, lang: str | None, country: str | None) -> None:
         self.text = text
         self.lang = lang
-        self.country = country or LANGUAGE_COUNTRY.get(lang or "")
+        self.country = country or default_country(lang)
         self.masked = list(text)
         self.found: list[Candidate] = []
 

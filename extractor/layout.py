@@ -12,7 +12,8 @@ import re
 from dataclasses import dataclass
 
 from extractor.candidates import Candidate
-from extractor.normalize.dates import strip_accents
+from extractor.lexicon import alternation
+from extractor.text.fold import unaccent
 
 DATELINE_WINDOW = 2500
 TITLE_MIN_WORDS = 5
@@ -133,20 +134,7 @@ def find_sections(text: str) -> tuple[tuple[Section, ...], int | None]:
 # Words that give the publication date after them, opening the line or after a dash that ends the
 # issuer's name: "Publié le 23 octobre 2014", "Medical Valley EMN e. V. – Pressemitteilung vom
 # 14.04.2016". Matched without accents and case.
-_PUBLISHED = {
-    "fr": "publié le|publié|mis à jour le|paru le|communiqué de presse du|communiqué du",
-    "en": "published on|published|posted on|posted|updated on|press release of",
-    "es": "publicado el|publicado|nota de prensa del|comunicado de prensa del",
-    "de": "veröffentlicht am|pressemitteilung vom|presseinformation vom|meldung vom",
-    "nl": "gepubliceerd op|gepubliceerd|persbericht van",
-    "it": "pubblicato il|pubblicato|comunicato stampa del",
-}
-_PUBLISHED_BEFORE = re.compile(
-    r"^(?:.*\s[–—|-]\s+)?(?:"
-    + "|".join(sorted({re.escape(strip_accents(p)) for ps in _PUBLISHED.values() for p in ps.split("|")}, key=len, reverse=True))
-    + r")[\s:,]*$",
-    re.IGNORECASE,
-)
+_PUBLISHED_BEFORE = re.compile(rf"^(?:.*\s[–—|-]\s+)?{alternation('published')}[\s:,]*$", re.IGNORECASE)
 # The only lowercase words a place name holds ("Santiago de Compostela", "Frankfurt am Main"): any
 # other makes the words before a date a sentence ("Le pôle a signé le 10 mars 2015"), not places.
 _PLACE_PARTICLES = {"de", "del", "della", "di", "da", "du", "des", "la", "le", "les", "am", "an", "der", "im",
@@ -191,7 +179,7 @@ def find_dateline(text: str, dates: list[Candidate]) -> Dateline | None:
         line_end = text.find("\n", cand.end)
         prefix = clean_line(text[line_start:cand.start])
         head = prefix[:_DATE_LEAD.search(prefix).start()]
-        if _PUBLISHED_BEFORE.match(strip_accents(prefix)):
+        if _PUBLISHED_BEFORE.match(unaccent(prefix)):
             return Dateline(line_start, cand.end, day, ())
         places = tuple(p for p in _PLACE_SPLIT.split(re.sub(r"[()]", ",", head)) if p)
         if places and len(places) <= 8 and all(_is_place(p) for p in places):

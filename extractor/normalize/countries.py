@@ -6,13 +6,14 @@ for each language; nothing is listed by hand except the usual short forms CLDR d
 from __future__ import annotations
 
 import re
-import unicodedata
 from functools import lru_cache
 
 import pycountry
 from babel import Locale
 
-NAME_LANGS = ("fr", "en", "es", "de", "nl", "it", "pt")
+from extractor.text.fold import fold
+from extractor.text.languages import LANGUAGES
+
 # Everyday forms that neither pycountry nor CLDR spell this way.
 _SHORT_FORMS = {"uk": "GB", "great britain": "GB", "grande bretagne": "GB", "angleterre": "GB",
                 "england": "GB", "usa": "US", "us": "US", "etats unis d amerique": "US",
@@ -21,16 +22,14 @@ _ARTICLES = re.compile(r"^(?:the|la|le|les|l|el|los|las|die|der|das|de|het)\s+")
 
 
 def _key(name: str) -> str:
-    text = unicodedata.normalize("NFD", name.casefold())
-    text = "".join(c for c in text if not unicodedata.combining(c))
-    text = re.sub(r"[^a-z0-9]+", " ", text).strip()
+    text = re.sub(r"[^a-z0-9]+", " ", fold(name)).strip()
     return _ARTICLES.sub("", text)
 
 
 @lru_cache(maxsize=1)
 def _names() -> dict[str, str]:
     names: dict[str, str] = {}
-    for code in NAME_LANGS:
+    for code in LANGUAGES:
         for territory, name in Locale.parse(code).territories.items():
             if len(territory) == 2 and territory.isalpha() and pycountry.countries.get(alpha_2=territory):
                 names.setdefault(_key(name), territory)

@@ -10,13 +10,15 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
-import unicodedata
 from functools import lru_cache
 
 import dateparser
 from babel.dates import get_day_names, get_month_names
 
-DATE_LANGS = ("fr", "en", "es", "de", "nl", "it", "pt")
+from extractor.text.fold import unaccent
+from extractor.text.languages import LANGUAGES
+
+DATE_LANGS = LANGUAGES
 _SETTINGS = {"REQUIRE_PARTS": ["day", "month", "year"], "DATE_ORDER": "DMY", "RETURN_AS_TIMEZONE_AWARE": False}
 
 _YEAR = r"(?:19|20)\d{2}(?!\d)"
@@ -42,21 +44,19 @@ _QUARTERS: dict[str, tuple[str, str, tuple[str, str, str, str]]] = {
 }
 
 
-def strip_accents(text: str) -> str:
-    return "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c))
 
 
-_QUARTER_NUMBER = {strip_accents(word): n for _, _, ordinals in _QUARTERS.values()
+_QUARTER_NUMBER = {unaccent(word): n for _, _, ordinals in _QUARTERS.values()
                    for n, words in enumerate(ordinals, start=1) for word in words.split()}
 
 
 def _names(words: set[str]) -> str:
-    variants = {w.lower().rstrip(".") for w in words} | {strip_accents(w.lower().rstrip(".")) for w in words}
+    variants = {w.lower().rstrip(".") for w in words} | {unaccent(w.lower().rstrip(".")) for w in words}
     return "|".join(re.escape(w) for w in sorted(variants, key=len, reverse=True))
 
 
 def _month_key(name: str) -> str:
-    return strip_accents(name.lower().rstrip("."))
+    return unaccent(name.lower().rstrip("."))
 
 
 @lru_cache(maxsize=1)
@@ -230,7 +230,7 @@ def _month_of(found: re.Match[str]) -> tuple[dt.date, dt.date] | None:
 
 
 def _quarter_of(found: re.Match[str]) -> tuple[dt.date, dt.date] | None:
-    number = int(found[1] or found[2] or 0) or _QUARTER_NUMBER.get(strip_accents((found[3] or "").lower()))
+    number = int(found[1] or found[2] or 0) or _QUARTER_NUMBER.get(unaccent((found[3] or "").lower()))
     if number is None:
         return None
     year, last = int(found[4]), number * 3

@@ -3,10 +3,11 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from lingua import Language, LanguageDetector, LanguageDetectorBuilder
+from lingua import IsoCode639_1, Language, LanguageDetector, LanguageDetectorBuilder
 
-_LANGUAGES = (Language.FRENCH, Language.ENGLISH, Language.SPANISH, Language.GERMAN,
-              Language.DUTCH, Language.ITALIAN, Language.PORTUGUESE)
+from extractor.text.languages import LANGUAGES
+
+_LANGUAGES = tuple(Language.from_iso_code_639_1(IsoCode639_1.from_str(code)) for code in LANGUAGES)
 # A release's opening paragraphs decide its language; reading the whole file only costs time.
 _SAMPLE_CHARS = 4000
 

@@ -184,7 +184,8 @@ def build_agreements(answers: Sequence[AgreementAnswer], analysis: ReleaseAnalys
     flags: list[Flag] = []
     layout = analysis.layout
     lead_end = min((s.start for s in layout.sections), default=len(text))
-    periods = [c for c in analysis.of_kind("period") if c.start < lead_end]
+    # A month or a quarter ("depuis février 2017") dates an event; an agreement runs between days or years.
+    periods = [c for c in analysis.of_kind("period") if c.start < lead_end and "no_day" not in c.flags]
     budget = next((c for c in analysis.of_kind("quantity") if is_budget(text, c, analysis.announces_agreement)), None)
     place = layout.dateline.places[0] if layout.dateline and layout.dateline.places else None
     agreements: list[Agreement] = []
