@@ -8,6 +8,7 @@ several programmes' budgets and several years' project counts without any of the
 """
 from __future__ import annotations
 
+import datetime as dt
 from collections import defaultdict
 
 from extractor.validate.flags import describe, make_flag, quote
@@ -20,7 +21,7 @@ FLOWS = frozenset({Metric.funding, Metric.projects})
 
 
 def check(subject: Subject) -> list[Flag]:
-    groups: dict[tuple, list[PlacedFigure]] = defaultdict(list)
+    groups: dict[tuple[str, Metric, str, str | None, dt.date | None], list[PlacedFigure]] = defaultdict(list)
     for placed in subject.figures:
         f = placed.figure
         if f.part_of is not None or f.metric in FLOWS:

@@ -41,21 +41,21 @@ def check(subject: Subject) -> list[Flag]:
             paths=[p.path for p in figures],
             evidence=[Evidence(text=span, start=found.start, end=found.end)],
         ))
-    flags.extend(_office_flags(subject, covered))
+    flags.extend(_office_flags(subject, subject.text, covered))
     return flags
 
 
-def _office_flags(subject: Subject, covered: list[tuple[int, int]]) -> Iterable[Flag]:
+def _office_flags(subject: Subject, text: str, covered: list[tuple[int, int]]) -> Iterable[Flag]:
     for i, profile in enumerate(subject.release.clusters):
         if not profile.offices:
             continue
         for placed in subject.figures:
-            if not placed.path.startswith(f"/clusters/{i}/") or not _compares_with_offices(placed):
+            ev = _exact_office_count(placed)
+            if ev is None or not placed.path.startswith(f"/clusters/{i}/"):
                 continue
-            ev = placed.figure.evidence
             if any(s < ev.end and ev.start < e for s, e in covered) or not subject.slices(ev):
                 continue
-            sentence = _sentence_around(subject.text, ev.start, ev.end)
+            sentence = _sentence_around(text, ev.start, ev.end)
             words = f" {name_key(sentence)} "
             if not all(f" {name_key(city)} " in words for city in profile.offices):
                 continue
@@ -69,9 +69,10 @@ def _office_flags(subject: Subject, covered: list[tuple[int, int]]) -> Iterable[
                 )
 
 
-def _compares_with_offices(placed: PlacedFigure) -> bool:
+def _exact_office_count(placed: PlacedFigure) -> Evidence | None:
+    """The evidence of an exact office count, the one figure an office list can contradict; None for any other."""
     f = placed.figure
-    return f.metric == Metric.offices and f.qualifier == Qualifier.exact and f.evidence is not None
+    return f.evidence if f.metric == Metric.offices and f.qualifier == Qualifier.exact else None
 
 
 def _sentence_around(text: str, start: int, end: int) -> str:

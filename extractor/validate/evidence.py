@@ -19,18 +19,18 @@ Reading = tuple[float, str]   # value, unit
 
 
 def check(subject: Subject) -> list[Flag]:
-    flags = []
+    flags: list[Flag] = []
     if subject.text is not None:
-        flags.extend(_span_flags(subject))
+        flags.extend(_span_flags(subject, subject.text))
     for placed in subject.figures:
         flags.extend(_figure_flags(subject, placed))
     return flags
 
 
-def _span_flags(subject: Subject) -> Iterable[Flag]:
+def _span_flags(subject: Subject, text: str) -> Iterable[Flag]:
     for pointer, evidence in subject.evidence:
         if not subject.slices(evidence):
-            found = subject.text[evidence.start:evidence.end]
+            found = text[evidence.start:evidence.end]
             yield make_flag(
                 "evidence_span_mismatch",
                 f"The evidence at {pointer} says {quote(evidence)} but the source has "

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import partial
 from urllib.parse import urlsplit
 
 import pycountry
@@ -37,11 +38,11 @@ def _figure_flags(subject: Subject) -> Iterable[Flag]:
         f = placed.figure
         metric = str(f.metric)
         stated = describe(f.value, f.unit, f.qualifier, metric)
-        common = {"cluster": placed.cluster, "metric": metric, "paths": [placed.path], "evidence": [f.evidence]}
+        flag = partial(make_flag, cluster=placed.cluster, metric=metric, paths=[placed.path], evidence=[f.evidence])
         if (f.unit == "percent" or f.metric in SHARE_METRICS) and not 0 <= f.value <= 100:
-            yield make_flag("implausible_share", f"{placed.cluster}: {metric.replace('_', ' ')} of {stated} is not a share between 0 and 100%.", **common)
+            yield flag("implausible_share", f"{placed.cluster}: {metric.replace('_', ' ')} of {stated} is not a share between 0 and 100%.")
         if f.value < 0:
-            yield make_flag("negative_value", f"{placed.cluster}: {stated} is negative, which a {metric.replace('_', ' ')} figure cannot be.", **common)
+            yield flag("negative_value", f"{placed.cluster}: {stated} is negative, which a {metric.replace('_', ' ')} figure cannot be.")
 
 
 def _date_flags(subject: Subject) -> Iterable[Flag]:
@@ -102,27 +103,26 @@ def _phone_flags(subject: Subject) -> Iterable[Flag]:
         if contact.phone is None:
             continue
         who = contact.name or contact.organisation or "a contact"
-        common = {
-            "cluster": subject.registry.find(contact.organisation) if contact.organisation else None,
-            "paths": [f"/contacts/{i}/phone"],
-            "evidence": [contact.evidence],
-        }
+        flag = partial(
+            make_flag,
+            cluster=subject.registry.find(contact.organisation) if contact.organisation else None,
+            paths=[f"/contacts/{i}/phone"],
+            evidence=[contact.evidence],
+        )
         if not is_valid_phone(contact.phone):
-            yield make_flag(
+            yield flag(
                 "invalid_phone",
                 f"The phone number {contact.phone} given for {who} is not a valid number for its country code.",
-                **common,
             )
             continue
         phone_in = phone_country(contact.phone)
         organisation_in = _organisation_country(subject, contact)
         if phone_in and organisation_in and phone_in != organisation_in:
             org = contact.organisation or "the organisation of its e-mail address"
-            yield make_flag(
+            yield flag(
                 "foreign_phone",
                 f"The phone number {contact.phone} given for {who} is a {phone_in} number but {org} is in {organisation_in}; "
                 f"check the country code.",
-                **common,
             )
 
 
