@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from extractor.identity.clusters import AliasRegistry, build_registry
 from extractor.validate.flags import describe, make_flag, quote
 from extractor.validate.intervals import Interval, interval, scope_key
-from schemas.common import Flag
+from schemas.common import Flag, Qualifier
 from schemas.history import ClusterHistory, ClusterIndex, Observation
 from schemas.release import PressRelease
 
@@ -84,7 +84,7 @@ def _history(
     )
 
 
-def _oldest_first(x: _Located) -> tuple:
+def _oldest_first(x: _Located) -> tuple[bool, dt.date, str, str]:
     # Undated observations first, so that the end of a series is its newest dated value.
     o = x.observation
     return (o.as_of is not None, o.as_of or dt.date.min, o.release, x.pointer)
@@ -92,7 +92,7 @@ def _oldest_first(x: _Located) -> tuple:
 
 def _distinct(located: Iterable[_Located]) -> list[_Located]:
     """One observation per release for a value restated identically (a cluster profiled twice)."""
-    seen: dict[tuple, _Located] = {}
+    seen: dict[tuple[str, dt.date | None, str, Qualifier, str | None, float], _Located] = {}
     for x in located:
         o = x.observation
         key = (o.release, o.as_of, o.unit, o.qualifier, scope_key(o.scope), float(o.value))
@@ -103,27 +103,28 @@ def _distinct(located: Iterable[_Located]) -> list[_Located]:
 def _conflicts(name: str, metric: str, located: list[_Located], window_days: int) -> Iterable[Flag]:
     """One flag per statement that earlier statements of other releases, within the window, contradict."""
     window = dt.timedelta(days=window_days)
-    by_population: dict[tuple, list[_Located]] = defaultdict(list)
+    # Only dated statements can be close in time; each goes with its date.
+    by_population: dict[tuple[str | None, str], list[tuple[dt.date, _Located]]] = defaultdict(list)
     for x in located:
         o = x.observation
         if o.as_of is not None:
-            by_population[(scope_key(o.scope), o.unit)].append(x)
+            by_population[(scope_key(o.scope), o.unit)].append((o.as_of, x))
     for group in by_population.values():
-        recent: deque[tuple[_Located, Interval]] = deque()
-        for b in group:
+        recent: deque[tuple[dt.date, _Located, Interval]] = deque()
+        for as_of, b in group:
             ob = b.observation
             ib = interval(ob.value, ob.qualifier)
-            while recent and ob.as_of - recent[0][0].observation.as_of > window:
+            while recent and as_of - recent[0][0] > window:
                 recent.popleft()
-            against = [a for a, ia in recent if a.observation.release != ob.release and not ia.meets(ib)]
+            against = [a for _, a, ia in recent if a.observation.release != ob.release and not ia.meets(ib)]
             if against:
                 yield _flag(name, metric, b, against, window_days)
-            recent.append((b, ib))
+            recent.append((as_of, b, ib))
 
 
 def _flag(name: str, metric: str, b: _Located, against: list[_Located], window_days: int) -> Flag:
     ob = b.observation
-    stated: dict[tuple, list[_Located]] = defaultdict(list)
+    stated: dict[tuple[int | float, Qualifier], list[_Located]] = defaultdict(list)
     for a in against:
         stated[(a.observation.value, a.observation.qualifier)].append(a)
     earlier = []
