@@ -45,7 +45,8 @@ class CountedList:
 def counted_lists(text: str, candidates: Iterable[Candidate]) -> Iterable[CountedList]:
     """Every "<count> <noun> : item, item and item" or "<count> <noun> (item, item)" in the text."""
     for c in candidates:
-        if not _is_small_count(c):
+        count = _small_count(c)
+        if count is None:
             continue
         intro = _INTRO.match(text, c.end)
         if intro is None:
@@ -60,18 +61,21 @@ def counted_lists(text: str, candidates: Iterable[Candidate]) -> Iterable[Counte
         if parsed is None:
             continue
         items, readings = parsed
-        yield CountedList(int(c.value), noun.strip(), items, readings, c.start, body_end + (intro.group(2) == "("))
+        yield CountedList(count, noun.strip(), items, readings, c.start, body_end + (intro.group(2) == "("))
 
 
-def _is_small_count(c: Candidate) -> bool:
-    return (
+def _small_count(c: Candidate) -> int | None:
+    """The exact whole count a list could spell out, or None when ``c`` is no such count."""
+    if (
         c.kind == "quantity"
         and (c.unit or "count") == "count"
         and (c.qualifier or Qualifier.exact) == Qualifier.exact
         and isinstance(c.value, int | float)
         and float(c.value).is_integer()
         and 2 <= c.value <= MAX_ENUMERATED
-    )
+    ):
+        return int(c.value)
+    return None
 
 
 def _closing(text: str, start: int) -> int | None:

@@ -66,7 +66,8 @@ def _grammar() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pa
 
 def _named_at(text: str) -> Metric | None:
     found = _head().match(text)
-    return Metric(found.lastgroup) if found else None
+    # Every alternative of _head() is a named group, so a match always has a lastgroup.
+    return Metric(found.lastgroup) if found and found.lastgroup else None
 
 
 def _at_head(text: str) -> Metric | None:
