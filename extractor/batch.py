@@ -64,7 +64,7 @@ def _failed(path: Path, started: float, error: str) -> ReleaseRun:
     return ReleaseRun(id=path.stem, path=str(path), status=Status.failed, seconds=round(time.monotonic() - started, 2), error=error)
 
 
-def _one(path: Path, llm, cache: AnswerCache | None, out: Path) -> tuple[ReleaseRun, PressRelease | None]:
+def _one(path: Path, llm: LLM | EmbeddedLLM, cache: AnswerCache | None, out: Path) -> tuple[ReleaseRun, PressRelease | None]:
     started = time.monotonic()
     try:
         source = read_release(path)

@@ -39,7 +39,7 @@ class AnswerCache:
             raise ValueError(f"cache keys are sha256 hex digests from cache_key(), not {key!r}")
         return self.directory / f"{key}.json"
 
-    def get(self, key: str) -> dict | None:
+    def get(self, key: str) -> dict[str, Any] | None:
         path = self._path(key)
         try:
             data = json.loads(path.read_text(encoding="utf-8"))
@@ -54,5 +54,5 @@ class AnswerCache:
             return None
         return data
 
-    def put(self, key: str, data: dict) -> None:
+    def put(self, key: str, data: dict[str, Any]) -> None:
         write_json(self._path(key), data)

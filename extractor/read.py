@@ -114,7 +114,8 @@ def _walk(root: LexborNode) -> list[str | int]:
     stack: list[tuple[LexborNode, bool]] = [(root, False)]
     while stack:
         node, leaving = stack.pop()
-        tag = node.tag
+        # A node without a tag name is laid out like an unknown inline tag: no break, children kept.
+        tag = node.tag or ""
         if tag == "-text":
             pieces.append(SPACES.sub(" ", node.text_content or ""))
             continue
@@ -167,7 +168,7 @@ def find_releases(paths: list[Path]) -> list[Path]:
 
 
 def _walk_folder(folder: Path) -> list[Path]:
-    files = []
+    files: list[Path] = []
     for directory, subdirs, names in os.walk(folder):
         subdirs[:] = [name for name in subdirs if not name.startswith(".")]
         files.extend(

@@ -6,6 +6,7 @@ import os
 import tempfile
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 from jsonschema import Draft202012Validator
 
@@ -25,13 +26,13 @@ def _validator(schema: str) -> Draft202012Validator:
     return Draft202012Validator(document, format_checker=Draft202012Validator.FORMAT_CHECKER)
 
 
-def schema_errors(data: dict, schema: str) -> list[str]:
+def schema_errors(data: dict[str, Any], schema: str) -> list[str]:
     """Each violation as '<JSON path>: <message>', in document order."""
     errors = sorted(_validator(schema).iter_errors(data), key=lambda error: [str(part).zfill(12) for part in error.absolute_path])
     return [f"{error.json_path}: {error.message}" for error in errors]
 
 
-def write_json(path: Path, data: dict, schema: str | None = None) -> Path:
+def write_json(path: Path, data: dict[str, Any], schema: str | None = None) -> Path:
     """Validates, then replaces ``path`` in one step, so a reader sees the old file or the new one, never half of one."""
     path = Path(path)
     if schema is not None:

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 from pydantic import BaseModel
 
@@ -52,5 +53,6 @@ def stale(directory: Path = SCHEMA_DIR) -> list[Path]:
     return out
 
 
-def load(name: str, directory: Path = SCHEMA_DIR) -> dict:
-    return json.loads(schema_path(name, directory).read_text(encoding="utf-8"))
+def load(name: str, directory: Path = SCHEMA_DIR) -> dict[str, Any]:
+    schema: dict[str, Any] = json.loads(schema_path(name, directory).read_text(encoding="utf-8"))
+    return schema

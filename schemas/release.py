@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Literal
+from typing import Final, Literal
 
 from pydantic import Field
 
@@ -10,7 +10,8 @@ from schemas.agreement import Agreement
 from schemas.cluster import ClusterProfile
 from schemas.common import Evidence, Flag, Strict
 
-SCHEMA_VERSION = "1.1.0"
+# Final keeps the literal type, so the schema_version field below can default to it.
+SCHEMA_VERSION: Final = "1.1.0"
 
 
 class Source(Strict):

@@ -20,13 +20,14 @@ import threading
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 import httpx
 import instructor
 import openai
 from instructor.core import IncompleteOutputException, InstructorRetryException
 from instructor.core.hooks import Hooks
+from openai.types.chat import ChatCompletionMessageParam
 from pydantic import BaseModel, ValidationError
 from tenacity import Retrying, retry_if_exception, stop_after_attempt, wait_exponential_jitter
 from tenacity.wait import wait_base
@@ -121,8 +122,11 @@ class LLM:
         self.reasks = reasks
         self.temperature = temperature
         self.wait = wait or wait_exponential_jitter(initial=1, max=30)
+        # openai 3 types http_client as an httpx2.Client, yet takes an httpx.Client as well (its
+        # is_legacy_httpx_sync_client path); httpx is what this package and its tests use.
         client = openai.OpenAI(
-            base_url=base_url, api_key=api_key or "not-needed", max_retries=0, timeout=timeout, http_client=http_client
+            base_url=base_url, api_key=api_key or "not-needed", max_retries=0, timeout=timeout,
+            http_client=http_client,  # type: ignore[arg-type]
         )
         # TOOLS, not JSON_SCHEMA: llama-cpp's server answers response_format json_schema with HTTP 500, while
         # a forced tool call works and its JSON schema is enforced as a grammar while decoding.
@@ -170,7 +174,8 @@ class LLM:
         answer = self._client.create(
             model=self.model,
             response_model=response_model,
-            messages=messages,
+            # Plain {"role", "content"} dicts, the shape openai's message TypedDicts describe.
+            messages=cast("list[ChatCompletionMessageParam]", messages),
             max_tokens=max_tokens,
             temperature=self.temperature,
             max_retries=self.reasks,

@@ -35,7 +35,8 @@ def free_port(host: str = "127.0.0.1") -> int:
     """A port nothing listens on right now; the server binds it moments later."""
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
         probe.bind((host, 0))
-        return probe.getsockname()[1]
+        port: int = probe.getsockname()[1]
+        return port
 
 
 def _die_with_parent() -> None:
