@@ -4,7 +4,8 @@ from __future__ import annotations
 import json
 import re
 import time
-from functools import lru_cache
+from functools import cache
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
@@ -16,7 +17,7 @@ SEEDS = ROOT / "seeds"
 GOLD = ROOT.parent / "shared" / "eval" / "seeds.gold.json"
 
 
-@lru_cache(maxsize=None)
+@cache
 def _seed(prefix: str) -> tuple[str, tuple[Candidate, ...]]:
     path = next(SEEDS.glob(f"{prefix}_*.txt"))
     text = path.read_text(encoding="utf-8")
@@ -112,7 +113,7 @@ def test_spans_slice_exactly_sorted_and_disjoint(prefix: str) -> None:
     for candidate in candidates:
         assert text[candidate.start:candidate.end] == candidate.text
     assert [c.start for c in candidates] == sorted(c.start for c in candidates)
-    for left, right in zip(candidates, candidates[1:]):
+    for left, right in pairwise(candidates):
         assert left.end <= right.start, (left, right)
 
 

@@ -190,7 +190,7 @@ def test_french_billion_is_a_million_millions() -> None:
 
 
 def test_trailing_punctuation_is_ignored() -> None:
-    assert parse_quantity("250 members.".split()[0] + ".", "en").value == 250
+    assert parse_quantity("250.", "en").value == 250
     assert parse_quantity(" 53%, ", "fr").value == 53
 
 
