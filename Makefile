@@ -52,4 +52,4 @@ schema: $(INSTALLED)
 	$(PY) -m extractor schema
 
 clean:
-	rm -rf $(VENV) .pytest_cache
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache
