@@ -35,7 +35,7 @@ class Candidate:
     flags: tuple[str, ...] = ()
     high: int | float | None = None  # the upper end of a range ("200-300"); value is the lower
 
-    def as_dict(self) -> dict:
+    def as_dict(self) -> dict[str, object]:
         return {"kind": self.kind, "text": self.text, "start": self.start, "end": self.end,
                 "value": self.value, "unit": self.unit, "qualifier": self.qualifier,
                 "flags": list(self.flags), "high": self.high}
@@ -101,7 +101,8 @@ def _looks_like_year(match: re.Match[str], text: str) -> bool:
         return False
     if any(match[name] for name in ("cur1", "low", "mult", "plus", "cur2", "pct")):
         return False
-    if match["qual"] and read_match(match).qualifier is not Qualifier.at_most:
+    quantity = read_match(match) if match["qual"] else None
+    if quantity is not None and quantity.qualifier is not Qualifier.at_most:
         return False  # "plus de 2000 participants" is a count; "jusqu'à 2025" a year
     return metric_hint("", text[match.end(): match.end() + 80]) is None
 
@@ -110,8 +111,8 @@ def _noun_follows(match: re.Match[str], after: str, lang: str | None) -> bool:
     noun = _NOUN_AFTER.match(after)
     if noun is None:
         return False
-    number = match["words"] or match.groupdict().get("cent")
-    return noun["noun"].islower() or number[0].islower() or lang in _CAPITALISED_NOUNS
+    number = match["words"] or match.groupdict().get("cent") or ""
+    return noun["noun"].islower() or number[:1].islower() or lang in _CAPITALISED_NOUNS
 
 
 def _counted(match: re.Match[str], text: str) -> bool:
@@ -164,8 +165,8 @@ class _Finder:
     def take(self, start: int, end: int) -> None:
         self.masked[start:end] = _MASK * (end - start)
 
-    def add(self, kind: str, start: int, end: int, value: int | float | str | None, **extra) -> None:
-        self.found.append(Candidate(kind, self.text[start:end], start, end, value, **extra))
+    def add(self, kind: str, start: int, end: int, value: int | float | str | None, flags: tuple[str, ...] = ()) -> None:
+        self.found.append(Candidate(kind, self.text[start:end], start, end, value, flags=flags))
         self.take(start, end)
 
     def view(self) -> str:
@@ -227,7 +228,7 @@ class _Finder:
             previous = out[-1] if out else None
             if (previous is not None and previous.kind == "date" and previous.value and candidate.value
                     and _BETWEEN_DATES.fullmatch(self.text[previous.end: candidate.start])
-                    and previous.value <= candidate.value):
+                    and str(previous.value) <= str(candidate.value)):
                 out[-1] = Candidate("period", self.text[previous.start: candidate.end], previous.start,
                                     candidate.end, f"{previous.value}/{candidate.value}")
                 continue

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from extractor.candidates import Candidate
@@ -81,7 +82,7 @@ def clean_line(line: str) -> str:
     return " ".join(_MARKUP.sub(" ", line).split()).strip()
 
 
-def _lines(text: str):
+def _lines(text: str) -> Iterator[tuple[int, str]]:
     start = 0
     for raw in text.split("\n"):
         yield start, raw
@@ -178,7 +179,8 @@ def find_dateline(text: str, dates: list[Candidate]) -> Dateline | None:
         line_start = text.rfind("\n", 0, cand.start) + 1
         line_end = text.find("\n", cand.end)
         prefix = clean_line(text[line_start:cand.start])
-        head = prefix[:_DATE_LEAD.search(prefix).start()]
+        lead = _DATE_LEAD.search(prefix)
+        head = prefix[:lead.start()] if lead else prefix
         if _PUBLISHED_BEFORE.match(unaccent(prefix)):
             return Dateline(line_start, cand.end, day, ())
         places = tuple(p for p in _PLACE_SPLIT.split(re.sub(r"[()]", ",", head)) if p)

@@ -45,14 +45,15 @@ def test_same_cluster_across_spellings():
     assert not same_cluster("Atlanpole", "Atlanpole Biothérapies")
 
 
-@pytest.mark.parametrize(("text", "names"), [
-    ("la création d'une alliance baptisée Enosis Santé.", ["Enosis Santé"]),
-    ("Le pôle de compétitivité Atlanpole Biothérapies a financé 30 projets.", ["Atlanpole Biothérapies"]),
-    ("nous avons signé un accord avec le cluster québécois Neomed.", ["Neomed"]),
-    ("Dabei besuchte das Paar den Nationalen Spitzencluster Medical Valley in Erlangen.", ["Medical Valley"]),
-    ("firms and research organizations across California formed a network of laboratories.", []),
-    ("Le cluster de la génomique accueille Illumina.", []),
-    ("Oslo Cancer Cluster and AstraZeneca signed.", []),
+@pytest.mark.parametrize(("text", "language", "names"), [
+    ("la création d'une alliance baptisée Enosis Santé.", "fr", ["Enosis Santé"]),
+    ("Le pôle de compétitivité Atlanpole Biothérapies a financé 30 projets.", "fr", ["Atlanpole Biothérapies"]),
+    ("nous avons signé un accord avec le cluster québécois Neomed.", "fr", ["Neomed"]),
+    ("Dabei besuchte das Paar den Nationalen Spitzencluster Medical Valley in Erlangen.", "de", ["Medical Valley"]),
+    ("firms and research organizations across California formed a network of laboratories.", "en", []),
+    ("Le cluster de la génomique accueille Illumina.", "fr", []),
+    ("Oslo Cancer Cluster and AstraZeneca signed.", "en", []),
+    ("Signed at the EU Japan Cluster Matchmaking Event in Munich.", "en", []),
 ])
-def test_clusters_the_text_introduces(text, names):
-    assert introduced_clusters(text) == names
+def test_clusters_the_text_introduces(text, language, names):
+    assert introduced_clusters(text, language) == names

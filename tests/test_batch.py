@@ -82,7 +82,8 @@ def scripted_llm(malformed_for: str) -> tuple[LLM, list[str]]:
         body = json.loads(request.content)
         tool = body["tools"][0]["function"]["name"]
         seen.append(tool)
-        field = {"Clusters": "clusters", "Agreements": "agreements", "People": "people"}[tool]
+        field = {"Clusters": "clusters", "Agreements": "agreements", "Parties": "agreements", "People": "people",
+                 "Names": "names"}[tool]
         arguments = '{"oops": 1}' if malformed_for in body["messages"][0]["content"] else json.dumps({field: []})
         message = {"role": "assistant", "content": None,
                    "tool_calls": [{"id": "c", "type": "function", "function": {"name": tool, "arguments": arguments}}]}
@@ -96,21 +97,24 @@ def scripted_llm(malformed_for: str) -> tuple[LLM, list[str]]:
     return LLM("http://llm.test/v1", "qwen", reasks=1, wait=wait_none(), http_client=client), seen
 
 
-def test_malformed_answers_are_re_asked_then_recorded_as_an_error(tmp_path):
+def test_malformed_answers_are_re_asked_then_cost_only_their_question(tmp_path):
     releases = tmp_path / "in"
     releases.mkdir()
     shutil.copy(DATA / "injection.txt", releases / "bad.txt")
     shutil.copy(DATA / "latin1.txt", releases / "good.txt")
     out = tmp_path / "out"
     llm, seen = scripted_llm(malformed_for="Alpine Health Cluster")
-    assert run_batch([releases], BatchOptions(out=out, use_cache=False), quiet(), llm=llm) == 1
+    assert run_batch([releases], BatchOptions(out=out, use_cache=False), quiet(), llm=llm) == 0
     runs = report(out)
-    assert runs["bad"]["status"] == "failed"
-    assert "did not fit Clusters after 2 tries" in runs["bad"]["error"]
+    assert runs["bad"]["status"] == "partial"
+    assert runs["bad"]["failed_questions"] == ["clusters", "agreements", "parties", "people", "names", "contacts"]
     assert seen[:2] == ["Clusters", "Clusters"]
+    bad = json.loads((out / "bad.json").read_text(encoding="utf-8"))
+    assert bad["extraction"]["failed_questions"] == runs["bad"]["failed_questions"]
+    assert {f["message"].split(" question")[0] for f in bad["flags"] if f["code"] == "question_failed"} == {
+        f"The model gave no valid answer to the {step}" for step in runs["bad"]["failed_questions"]}
     assert runs["good"]["status"] == "ok"
     assert json.loads((out / "good.json").read_text(encoding="utf-8"))["id"] == "good"
-    assert not (out / "bad.json").exists()
 
 
 def test_a_setup_failure_stops_the_batch_with_one_sentence(tmp_path, monkeypatch):

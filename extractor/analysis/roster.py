@@ -61,7 +61,7 @@ def introduced_clusters(text: str, language: str | None = None) -> list[str]:
         if found.group("word")[0].isupper() and language != "de" and text[max(0, found.start() - 2):found.start()].strip(" \n") not in ("", "."):
             continue
         name = _trim(text[start:found.end("name")])
-        if country_code(name) or name.isupper() and len(name) <= 3:
+        if country_code(name) or (name.isupper() and len(name) <= 3):
             continue
         if len(fold_words(name).text) >= 3 and not any(same_cluster(name, known) for known in names):
             names.append(name)

@@ -5,7 +5,7 @@ grounded and normalised before anything reaches a PressRelease.
 """
 from __future__ import annotations
 
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import BaseModel, Field, create_model
 
@@ -68,10 +68,8 @@ class FigureLinks(BaseModel):
 
 def figure_links_model(numbers: list[int], clusters: list[str]) -> type[FigureLinks]:
     """Narrows n and cluster to the offered choices, so the server's grammar rules out invented ones."""
-    link = create_model(
-        "FigureLink",
-        __base__=FigureLink,
-        n=(Literal[tuple(numbers)], Field()),
-        cluster=(Literal[tuple(clusters)], Field()),
-    )
+    # Literal of values known only at run time: a type to pydantic, a value to mypy.
+    number_choice: Any = Literal[tuple(numbers)]
+    cluster_choice: Any = Literal[tuple(clusters)]
+    link = create_model("FigureLink", __base__=FigureLink, n=(number_choice, Field()), cluster=(cluster_choice, Field()))
     return create_model("FigureLinks", __base__=FigureLinks, figures=(list[link], Field()))

@@ -72,7 +72,9 @@ def _month_numbers() -> dict[str, int]:
 
 @lru_cache(maxsize=1)
 def _calendar_words() -> tuple[str, str, str]:
-    wide, abbreviated, weekdays = set(), {"sept"}, set()
+    wide: set[str] = set()
+    abbreviated: set[str] = {"sept"}
+    weekdays: set[str] = set()
     for code in DATE_LANGS:
         for context in ("format", "stand-alone"):
             wide.update(get_month_names("wide", context=context, locale=code).values())

@@ -7,15 +7,15 @@ module can read.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
-from functools import lru_cache
+from functools import cache
 
 from babel.numbers import get_decimal_symbol
 from text_to_num import text2num
 
 from schemas.common import Qualifier
-
 
 # One horizontal space: plain, no-break (U+00A0) and narrow no-break (U+202F), all used as
 # thousands separators and before units in French typography.
@@ -200,7 +200,7 @@ def _words_for(lang: str | None) -> tuple[str, ...]:
     return (lang,) if lang in _NUMBER_WORDS else ("fr", "en")
 
 
-def _alternation(words: set[str] | list[str]) -> str:
+def _alternation(words: Iterable[str]) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
@@ -237,7 +237,7 @@ def _range_regex(langs: tuple[str, ...]) -> str:
     )
 
 
-@lru_cache(maxsize=None)
+@cache
 def quantity_regex(lang: str | None = None) -> re.Pattern[str]:
     """The compiled quantity grammar for one language (None: French and English number words)."""
     langs = _words_for(lang)
@@ -296,7 +296,7 @@ def quantity_regex(lang: str | None = None) -> re.Pattern[str]:
     return re.compile(pattern)
 
 
-@lru_cache(maxsize=None)
+@cache
 def quantity_anchors(lang: str | None = None) -> re.Pattern[str]:
     """What every quantity holds: a digit, a number word, a collective ("centaine"), a multiplier word
     ("million") or a fraction ("moitié"). The finder tries the full grammar only near these, which is
@@ -309,7 +309,7 @@ def quantity_anchors(lang: str | None = None) -> re.Pattern[str]:
     return re.compile(rf"[0-9]|(?i:(?<![\w])(?:{compounds + '|' if compounds else ''}{_alternation(words)}))")
 
 
-@lru_cache(maxsize=None)
+@cache
 def _decimal_symbol(lang: str | None) -> str | None:
     if lang is None:
         return None

@@ -132,7 +132,7 @@ def _read_date(said: str, published: dt.date | None, lang: str | None) -> dt.dat
     settings: dict[str, object] = {"PREFER_DAY_OF_MONTH": "first", "REQUIRE_PARTS": ["day", "month"]}
     if published:
         settings["RELATIVE_BASE"] = dt.datetime.combine(published, dt.time())
-    parsed = dateparser.parse(said, languages=[lang] if lang else None, settings=settings)  # type: ignore[arg-type]
+    parsed = dateparser.parse(said, languages=[lang] if lang else None, settings=settings)
     return parsed.date() if parsed else None
 
 

@@ -12,12 +12,12 @@ from extractor.ask.answers import ClusterAnswer
 from extractor.ask.release import FigureAnswer
 from extractor.candidates import Candidate
 from extractor.ground import evidence, find, find_all
+from extractor.identity.clusters import same_cluster
 from extractor.normalize.countries import country_code
-from extractor.text.fold import name_key
 from extractor.normalize.lists import counted_lists
 from extractor.records.figures import FigureLink, build_figure
 from extractor.records.flags import UNGROUNDED, flag, ungrounded
-from extractor.identity.clusters import same_cluster
+from extractor.text.fold import name_key
 from schemas.cluster import ClusterProfile, Leader
 from schemas.common import Decision, Flag, Severity
 from schemas.figure import Metric
@@ -112,9 +112,9 @@ def build_clusters(
 
     links = [FigureLink(link.candidate, link.cluster, link.metric, link.scope, link.decided_by, link.part_of)
              for link in linking.decided if link.cluster and link.metric]
-    for answer in figure_answers:
-        structural = linking.at(answer.candidate.start, answer.candidate.end)
-        links.append(FigureLink(answer.candidate, answer.cluster, answer.metric, answer.scope, Decision.model,
+    for linked in figure_answers:
+        structural = linking.at(linked.candidate.start, linked.candidate.end)
+        links.append(FigureLink(linked.candidate, linked.cluster, linked.metric, linked.scope, Decision.model,
                                 structural.part_of if structural else None))
     for link in links:
         profile = answered.get(link.cluster)

@@ -10,8 +10,8 @@ from urllib.parse import urlparse
 
 from extractor.candidates import Candidate
 from extractor.ground import evidence
-from extractor.normalize.phones import to_e164
 from extractor.identity.clusters import same_cluster
+from extractor.normalize.phones import to_e164
 from extractor.text.fold import name_key, name_tokens
 from schemas.cluster import ClusterProfile
 from schemas.release import Contact, Person
@@ -38,12 +38,12 @@ def _owner_by_email(address: str, people: list[Person]) -> Person | None:
 
 
 def _owner_nearby(offset: int, text: str, people: list[Person]) -> Person | None:
-    before = [p for p in people if p.evidence and p.evidence.end <= offset and offset - p.evidence.end <= REACH]
+    placed = [(p, p.evidence) for p in people if p.evidence and p.evidence.end <= offset and offset - p.evidence.end <= REACH]
     column = _column(text, offset)
     if column is not None:
-        aligned = [p for p in before if _column(text, p.evidence.start) == column]
-        before = aligned or before
-    return max(before, key=lambda p: p.evidence.end) if before else None
+        aligned = [(p, e) for p, e in placed if _column(text, e.start) == column]
+        placed = aligned or placed
+    return max(placed, key=lambda pe: pe[1].end)[0] if placed else None
 
 
 def _organisation(address: str | None, person: Person | None, clusters: list[ClusterProfile]) -> str | None:
