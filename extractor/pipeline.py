@@ -34,7 +34,7 @@ def extract_release(source: SourceText, llm: Model, cache: AnswerCache | None = 
     analysis: ReleaseAnalysis = analyse(source.text)
     asker = Asker(llm, render("system", text=source.text), cache)
     answers = ask_release(asker, analysis)
-    clusters = roster([c.name for c in answers.clusters], analysis.presented)
+    clusters = roster([c.name for c in answers.clusters], analysis.presented, analysis.text)
     linking = link_figures(analysis.text, analysis.sentences, analysis.layout, analysis.offered, clusters,
                            analysis.announces_agreement)
     answers.figures = ask_figures(asker, analysis, linking.open, clusters)

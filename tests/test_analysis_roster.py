@@ -32,7 +32,7 @@ def test_only_sections_presenting_a_cluster_count():
 
 
 def test_roster_adds_what_the_model_missed_without_duplicates():
-    assert roster(["Medicen"], described_clusters(TEXT, layout())) == ["Medicen", "GIPSO"]
+    assert roster(["Medicen", "Industry clusters", "BIO 2017", "France"], described_clusters(TEXT, layout()), TEXT + " BIO 2017 France") == ["Medicen", "GIPSO"]
 
 
 def test_same_cluster_across_spellings():

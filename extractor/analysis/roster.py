@@ -20,6 +20,7 @@ from extractor.normalize.countries import country_code
 from extractor.text.fold import fold_words, unaccent
 
 PRESENTATION_CHARS = 400
+_YEAR = re.compile(r"\b(?:19|20)[0-9]{2}\b")
 NAME_MAX_WORDS = 4
 # A name is capitalised words, possibly joined by a hyphen, a dot or "&" ("Flanders.health", "bioXclusters Plus").
 _NAME = r"(?P<name>(?:[A-Z]|[a-z]+[A-Z])[\w'’.&-]*[\w](?:[ \t]+(?:[A-Z0-9][\w'’.&-]*[\w]|de|du|des|of|di|del|der|van|&)){0,5})"
@@ -80,10 +81,16 @@ def described_clusters(text: str, layout: Layout) -> list[str]:
     return names
 
 
-def roster(named: Sequence[str], known: Sequence[str]) -> list[str]:
-    """The model's clusters, then every cluster the text presents that it missed, without duplicates."""
+def could_be_cluster(name: str, text: str) -> bool:
+    """The release spells the name, and it is neither a country nor an event ("BIO 2017")."""
+    return bool(find_all(name, text)) and not country_code(name) and not _YEAR.search(name)
+
+
+def roster(named: Sequence[str], known: Sequence[str], text: str) -> list[str]:
+    """The model's clusters the release spells, then every cluster the text presents that the model
+    missed, without duplicates."""
     out: list[str] = []
     for name in [*named, *known]:
-        if name.strip() and not any(same_cluster(name, other) for other in out):
+        if name.strip() and could_be_cluster(name, text) and not any(same_cluster(name, other) for other in out):
             out.append(name.strip())
     return out
