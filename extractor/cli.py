@@ -76,7 +76,7 @@ def validate(
     fail_on: Annotated[Severity, typer.Option(help="Exit 1 when a flag at this severity or above exists.")] = Severity.error,
 ) -> None:
     """Re-run every validator and the consolidation on existing outputs, without any LLM call."""
-    from extractor.validate.rerun import rerun
+    from extractor.revalidate import rerun
 
     raise typer.Exit(_guarded(lambda: rerun(directory, fail_on)))
 

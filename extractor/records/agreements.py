@@ -18,6 +18,7 @@ import dateparser
 
 from extractor.analysis import ReleaseAnalysis
 from extractor.analysis.links import is_budget
+from extractor.analysis.lists import counted_lists
 from extractor.ask.answers import AgreementAnswer
 from extractor.candidates import Candidate
 from extractor.ground import evidence, find, find_all
@@ -25,7 +26,6 @@ from extractor.identity.clusters import same_cluster
 from extractor.identity.people import same_person
 from extractor.lexicon import alternation
 from extractor.normalize.countries import country_code
-from extractor.normalize.lists import counted_lists
 from extractor.records.flags import SIGNED_ON_ASSUMED, flag, ungrounded
 from extractor.text.fold import plain
 from schemas.agreement import Agreement, AgreementKind, Money, Period

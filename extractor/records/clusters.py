@@ -8,13 +8,13 @@ from rapidfuzz import fuzz
 
 from extractor.analysis import ReleaseAnalysis
 from extractor.analysis.links import Linking
+from extractor.analysis.lists import counted_lists
 from extractor.ask.answers import ClusterAnswer
 from extractor.ask.release import FigureAnswer
 from extractor.candidates import Candidate
 from extractor.ground import evidence, find, find_all
 from extractor.identity.clusters import same_cluster
 from extractor.normalize.countries import country_code
-from extractor.normalize.lists import counted_lists
 from extractor.records.figures import FigureLink, build_figure
 from extractor.records.flags import UNGROUNDED, flag, ungrounded
 from extractor.text.fold import name_key

@@ -1,6 +1,6 @@
 """A stated count beside the list it counts: "5 offices (Chartres, Louviers, Tours, Paris, Bordeaux)".
 
-Lists are read by extractor.normalize.lists; a count that matches either reading of the last
+Lists are read by extractor.analysis.lists; a count that matches either reading of the last
 conjunction ("A, Recherche et Développement") is consistent.
 
 A cluster profile's ``offices`` list is compared with its ``offices`` figure when every listed
@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from extractor.normalize.lists import counted_lists, sentence_end
+from extractor.analysis.lists import counted_lists, sentence_end
 from extractor.text.fold import name_key
 from extractor.validate.flags import make_flag, quote
 from extractor.validate.subject import PlacedFigure, Subject

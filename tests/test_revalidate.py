@@ -6,7 +6,7 @@ from rich.console import Console
 
 from builders import Doc, cluster, figure, release
 from extractor.errors import SetupError
-from extractor.validate.rerun import rerun
+from extractor.revalidate import rerun
 from schemas import Flag, PressRelease
 
 TEXT_FLAG = Flag(code="ungrounded", severity="warning", message="The model named a person 'X', which does not appear.")
