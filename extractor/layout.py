@@ -133,7 +133,7 @@ def find_sections(text: str) -> tuple[tuple[Section, ...], int | None]:
 
 
 # Words that give the publication date after them, opening the line or after a dash that ends the
-# issuer's name: "Publié le 23 octobre 2014", "Medical Valley EMN e. V. – Pressemitteilung vom
+# issuer's name: "Publié le 23 octobre 2014", "Acme Cluster e. V. – Pressemitteilung vom
 # 14.04.2016". Matched without accents and case.
 _PUBLISHED_BEFORE = re.compile(rf"^(?:.*\s[–—|-]\s+)?{alternation('published')}[\s:,]*$", re.IGNORECASE)
 # The only lowercase words a place name holds ("Santiago de Compostela", "Frankfurt am Main"): any

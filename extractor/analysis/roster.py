@@ -1,6 +1,6 @@
 """Which clusters a release is about: those the model names, those its "About" sections profile, and
-those the text itself introduces as a cluster ("le pôle de compétitivité Atlanpole Biothérapies",
-"an alliance named Enosis Santé").
+those the text itself introduces as a cluster ("le pôle de compétitivité Acmepole Biothérapies",
+"an alliance named Nova Santé").
 
 A small model sometimes returns an empty or partial list; these conventions of the genre say the same
 thing deterministically. An "About X" section counts only when its first lines present X as a cluster,
@@ -22,11 +22,11 @@ from extractor.text.fold import fold_words, unaccent
 PRESENTATION_CHARS = 400
 _YEAR = re.compile(r"\b(?:19|20)[0-9]{2}\b")
 NAME_MAX_WORDS = 4
-# A name is capitalised words, possibly joined by a hyphen, a dot or "&" ("Flanders.health", "bioXclusters Plus").
+# A name is capitalised words, possibly joined by a hyphen, a dot or "&" ("Acme.health", "bioAcme Plus").
 _NAME = r"(?P<name>(?:[A-Z]|[a-z]+[A-Z])[\w'’.&-]*[\w](?:[ \t]+(?:[A-Z0-9][\w'’.&-]*[\w]|de|du|des|of|di|del|der|van|&)){0,5})"
 
 
-# Words between the cluster word and the name describe the cluster ("le cluster québécois Neomed"); a
+# Words between the cluster word and the name describe the cluster ("le cluster québécois Nordmed"); a
 # preposition would make the name a place or a field ("cluster in California", "pôle de santé").
 _EPITHET = (r"(?!(?:in|en|de|du|des|of|a|à|au|aux|for|pour|with|avec|da|di|del|van|von|im|la|le|les|the|et|and|y"
             r"|und|e|to|at|on|dans|sur|from|par|by|across|throughout|between|among|entre|qui|que|ou|where|which|that|who|whose|dont|will|can|est|sont|ist|are|were|che|die|der|das|its|their|our|son|sa|ses|leur|notre|is|est|was|has|a)\b)[a-zà-ÿ'’-]+")
@@ -58,7 +58,7 @@ def introduced_clusters(text: str, language: str | None = None) -> list[str]:
     for found in _introduced().finditer(unaccent(text)):
         start = found.start("name")
         # A capitalised cluster word is part of a proper name ("EU Japan Cluster Matchmaking Event"), not a
-        # word that introduces one; German capitalises every noun ("der Spitzencluster Medical Valley").
+        # word that introduces one; German capitalises every noun ("der Spitzencluster Bio Valley").
         if found.group("word")[0].isupper() and language != "de" and text[max(0, found.start() - 2):found.start()].strip(" \n") not in ("", "."):
             continue
         name = _trim(text[start:found.end("name")])

@@ -2,7 +2,7 @@
 
 Matching, in order: the curated file (aliases.toml), then equal keys (casefolded, accents and
 punctuation gone, generic words such as "cluster", "pôle" or "the" dropped, spaces ignored), then one
-key holding the other as whole words ("Lyonbiopôle Auvergne-Rhône-Alpes" is "Lyonbiopôle"), then a
+key holding the other as whole words ("Acmepôle Auvergne-Rhône-Alpes" is "Acmepôle"), then a
 rapidfuzz token-sort ratio at or above FUZZY_THRESHOLD. A name that is a lone acronym ("GIPSO",
 "MEDVIA") never fuzzy-matches: one letter apart is another organisation. Pairs the curated file
 lists under never_merge are never joined, whatever a release or the matching says.
@@ -62,15 +62,15 @@ def _starts_generic(name: str) -> bool:
 
 @functools.cache
 def _place_words() -> frozenset[str]:
-    """Words of country and region names: "Lyonbiopôle Auvergne-Rhône-Alpes" is Lyonbiopôle where it works."""
+    """Words of country and region names: "Acmepôle Auvergne-Rhône-Alpes" is Acmepôle where it works."""
     names = [c.name for c in pycountry.countries] + [s.name for s in pycountry.subdivisions]
     return frozenset(t for name in names for t in name_tokens(name)) | {"region", "regio", "regione", "france", "europe"}
 
 
 def _contains(a: str, b: str) -> bool:
-    """One key is the other with only place words added ("medicen" in "medicen paris region"), and the
-    shorter one is no bare fragment. Other added words make another organisation ("Atlanpole" is a
-    technopole, "Atlanpole Biothérapies" a cluster it hosts)."""
+    """One key is the other with only place words added ("acmed" in "acmed paris region"), and the
+    shorter one is no bare fragment. Other added words make another organisation ("Acmepole" is a
+    technopole, "Acmepole Biothérapies" a cluster it hosts)."""
     short, long = sorted((a, b), key=len)
     if len(short.replace(" ", "")) < CONTAINED_MIN_CHARS or short == long or f" {short} " not in f" {long} ":
         return False

@@ -5,7 +5,7 @@ Each language has a folder beside this module (fr/, en/, ...) of TOML files, one
 to a list of phrases written folded (lowercase, no
 accents, straight apostrophes; see extractor.text.fold). A phrase is a regular expression fragment so
 that one entry can cover inflections ("membres?"); most entries are plain words. Concepts are read
-across every language at once, since releases mix them ("le cluster", "le pôle", "Medical Valley
+across every language at once, since releases mix them ("le cluster", "le pôle", "Acme
 e. V."): a rule asks for a concept, never for a language's word.
 """
 from __future__ import annotations

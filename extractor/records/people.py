@@ -1,7 +1,7 @@
 """People records: names the model listed, kept only where the release spells them and they name a person.
 
 A small model lists organisations, places and sentence openings as people ("Fort de ce succès", "Acme
-e.V.", "Osaka Bio Headquarters"); a person's name is a few capitalised words, none of them an
+e.V.", "Kobe Bio Office"); a person's name is a few capitalised words, none of them an
 organisation word, none of them a cluster or a party of the release. Titles are no part of a name:
 "M. Jean Dupont" and "Jean Dupont" are one person.
 """
@@ -28,10 +28,10 @@ _NAME_END = re.compile(r"\s*(?:[,(|/]|\s[-–—]|[-–—]\s).*$")
 _NAME = re.compile(
     r"(?<![\w@.])[A-ZÀ-Ý][\w'’-]*[^\W\d_](?:[ \u00a0]+(?:(?:de|van|von|da|del|der|den|le|la|du)[ \u00a0]+)?[A-ZÀ-Ý][\w'’-]*[^\W\d_]){1,3}"
 )
-# Lower-case words a person's name may hold: "Maria Pascual de Zulueta", "Ann Van Gysel", "Hans de Boer".
+# Lower-case words a person's name may hold: "Maria Pascual de Zulueta", "Ann Van Gysel", "Jan de Vries".
 _PARTICLES = frozenset({"de", "da", "das", "do", "dos", "del", "della", "di", "du", "des", "van", "von", "der", "den",
                         "ter", "ten", "le", "la", "y", "e", "bin", "al", "zu"})
-# "BioXclusters", "SwedenBIO": capitals inside a word mark a brand, save for "McDonald" and "DeVito".
+# "BioXclusters", "NordBIO": capitals inside a word mark a brand, save for "McDonald" and "DeVito".
 _BRAND = re.compile(r"^(?!Mc|Mac|De|Di|Da|La|Le|O['’])[A-Z]?[a-z]+[A-Z]")
 MAX_WORDS = 5
 EMAIL_REACH = 300
@@ -63,7 +63,7 @@ def is_person_name(name: str, titled: bool, organisations: Sequence[str]) -> boo
     if not words or len(words) > MAX_WORDS or any(c.isdigit() or c in "&@" for c in name):
         return False
     if len(words) == 1 and not titled:
-        return False  # a lone word is a person only when a title says so ("King Willem-Alexander")
+        return False  # a lone word is a person only when a title says so ("King Jean-Baptiste")
     for word in words:
         if word.casefold() in _PARTICLES:
             continue
@@ -109,7 +109,7 @@ def _organisation(answer: PersonAnswer) -> str | None:
 
 
 def _inside_a_word(text: str, span: tuple[int, int]) -> bool:
-    """"Willem" found in "Willem-Alexander" is part of another name."""
+    """"Jean" found in "Jean-Baptiste" is part of another name."""
     before = text[span[0] - 2:span[0]] if span[0] >= 2 else ""
     after = text[span[1]:span[1] + 2]
     return bool(re.match(r"[-'’]\w", after)) or bool(re.fullmatch(r"\w[-'’]", before))
