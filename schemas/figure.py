@@ -8,7 +8,7 @@ from pydantic import Field
 
 from schemas.common import Decision, Evidence, Qualifier, Strict
 
-__all__ = ["MONEY_METRICS", "SHARE_METRICS", "Decision", "Figure", "Metric"]
+__all__ = ["FLOW_METRICS", "MONEY_METRICS", "SHARE_METRICS", "Decision", "Figure", "Metric"]
 
 
 class Metric(StrEnum):
@@ -31,6 +31,8 @@ class Metric(StrEnum):
 
 MONEY_METRICS = frozenset({Metric.export_revenue, Metric.revenue, Metric.funding})
 SHARE_METRICS = frozenset({Metric.production_share})
+# Counted over some period or programme the release often leaves unsaid: two values are two periods, not a conflict.
+FLOW_METRICS = frozenset({Metric.funding, Metric.projects})
 
 
 class Figure(Strict):

@@ -120,3 +120,19 @@ def test_three_values_give_one_flag_listing_each_once():
     (flag,) = flags_of(r, doc.text)
     assert len(flag.paths) == 3
     assert flag.message.count("260 members") == 1
+
+
+def test_a_part_is_no_rival_of_its_whole():
+    doc = Doc()
+    whole, part = doc.add("BioNord compte {42} entreprises, dont {17} start-up.\n")
+    r = release(doc.text, cluster("BioNord", figure("companies", 42, whole), figure("companies", 17, part, part_of=whole)))
+    assert flags_of(r, doc.text) == []
+
+
+def test_two_funding_amounts_or_project_counts_are_two_programmes_not_a_contradiction():
+    doc = Doc()
+    a, b, c = doc.add("BioNord a financé {30} projets ; ses membres ont levé {850 M€} et l'État {175 M€}.\n")
+    d = doc.one("En 2023 : {12} projets.\n")
+    r = release(doc.text, cluster("BioNord", figure("projects", 30, a), figure("funding", 850e6, b, unit="EUR"),
+                                  figure("funding", 175e6, c, unit="EUR"), figure("projects", 12, d)))
+    assert flags_of(r, doc.text) == []

@@ -105,3 +105,16 @@ def test_undated_release():
     (history,) = consolidate([r]).clusters
     assert history.series["members"][0].as_of is None
     assert history.latest["members"].value == 150
+
+
+def test_close_releases_with_other_funding_or_a_breakdown_raise_nothing():
+    first = polepharma_release("a", dt.date(2024, 1, 10), 300, extra=[("funding", 175e6, "175 M€", {"unit": "EUR"})])
+    doc = Doc()
+    whole, part = doc.add("Polepharma regroupe {300 acteurs}, dont {40} acteurs en Normandie.\n")
+    cost = doc.one("Il a financé {42 M€} de projets.\n")
+    second = release(doc.text, cluster("Polepharma", figure("members", 300, whole, qualifier="at_least"),
+                                       figure("members", 40, part, part_of=whole), figure("funding", 42e6, cost, unit="EUR")),
+                     id="b", published_on=dt.date(2024, 1, 20))
+    (history,) = consolidate([first, second]).clusters
+    assert history.flags == []
+    assert [o.value for o in history.series["members"]] == [300, 300]

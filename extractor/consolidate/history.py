@@ -3,7 +3,9 @@
 A figure dated by nothing else is as of its release's publication date. Values that change between
 releases far apart are history (Polepharma: 300+ members in 2020, 445+ in 2023); two releases
 within ``window_days`` of each other that give the same cluster, metric and scope values that cannot
-both hold are flagged ``conflicting_sources`` on the cluster.
+both hold are flagged ``conflicting_sources`` on the cluster. Flows (funding, projects) count over periods
+releases seldom state, so they are never in conflict; parts of a figure ("dont 17 start-up") stay in
+their release.
 """
 from __future__ import annotations
 
@@ -16,6 +18,7 @@ from extractor.identity.clusters import AliasRegistry, build_registry
 from extractor.validate.flags import describe, make_flag, quote
 from extractor.validate.intervals import Interval, interval, scope_key
 from schemas.common import Flag, Qualifier
+from schemas.figure import FLOW_METRICS
 from schemas.history import ClusterHistory, ClusterIndex, Observation
 from schemas.release import PressRelease
 
@@ -45,6 +48,8 @@ def consolidate(
             if release.id not in mentions[name]:
                 mentions[name].append(release.id)
             for j, figure in enumerate(profile.figures):
+                if figure.part_of is not None:
+                    continue  # "dont 17 start-up" is a breakdown of its release's figure, not a point of the series
                 observation = Observation(
                     as_of=figure.as_of or release.published_on,
                     value=figure.value,
@@ -78,7 +83,8 @@ def _history(
         whole = [x.observation for x in located if x.observation.scope is None]
         if whole:
             latest[metric] = whole[-1]
-        flags.extend(_conflicts(name, metric, located, window_days))
+        if metric not in FLOW_METRICS:
+            flags.extend(_conflicts(name, metric, located, window_days))
     return ClusterHistory(
         name=name, aliases=registry.aliases(name), releases=releases, series=series, latest=latest, flags=flags,
     )

@@ -20,7 +20,7 @@ from extractor.records.flags import UNGROUNDED, flag, ungrounded
 from extractor.text.fold import name_key
 from schemas.cluster import ClusterProfile, Leader
 from schemas.common import Decision, Flag, Severity
-from schemas.figure import Metric
+from schemas.figure import Figure, Metric
 from schemas.release import Person
 
 SCOPE_WINDOW = 300
@@ -62,6 +62,14 @@ def _scope(scope: str | None, candidate: Candidate, text: str, cluster: ClusterP
     window = text[max(0, candidate.start - SCOPE_WINDOW):candidate.end + SCOPE_WINDOW]
     span = find(scope, window)
     return window[span[0]:span[1]] if span else None
+
+
+def _restates(known: Figure, new: Figure) -> bool:
+    """The same span, or the same fact said again ("30 projets" in the title and in the body): one figure."""
+    if known.evidence == new.evidence:
+        return True
+    same = ("metric", "value", "unit", "qualifier", "scope", "as_of", "high")
+    return all(getattr(known, name) == getattr(new, name) for name in same)
 
 
 def _is_cluster_name(name: str, people: list[Person]) -> bool:
@@ -128,7 +136,7 @@ def build_clusters(
                               cluster=profile.name, metric=link.metric.value, evidence=[evidence(text, candidate.start, candidate.end)]))
         figure, raised = build_figure(link._replace(scope=scope), text, analysis.published_on, profile.country, profile.name)
         flags.extend(raised)
-        if figure is not None and not any(f.evidence == figure.evidence for f in profile.figures):
+        if figure is not None and not any(_restates(f, figure) for f in profile.figures):
             profile.figures.append(figure)
     # A name only the text's wording suggests ("le pôle X") is kept when a figure is tied to it; the
     # model's clusters and those an "About" section profiles are kept in any case.

@@ -15,16 +15,14 @@ from extractor.validate.flags import describe, make_flag, quote
 from extractor.validate.intervals import compatible, same_value, scope_key
 from extractor.validate.subject import PlacedFigure, Subject
 from schemas.common import Flag
-from schemas.figure import Metric
-
-FLOWS = frozenset({Metric.funding, Metric.projects})
+from schemas.figure import FLOW_METRICS, Metric
 
 
 def check(subject: Subject) -> list[Flag]:
     groups: dict[tuple[str, Metric, str, str | None, dt.date | None], list[PlacedFigure]] = defaultdict(list)
     for placed in subject.figures:
         f = placed.figure
-        if f.part_of is not None or f.metric in FLOWS:
+        if f.part_of is not None or f.metric in FLOW_METRICS:
             continue
         groups[(placed.cluster, f.metric, f.unit, scope_key(f.scope), placed.as_of)].append(placed)
     flags = []
