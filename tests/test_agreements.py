@@ -102,3 +102,10 @@ def test_a_day_without_year_stays_unknown_without_a_release_date():
     text = "Lyonbiopôle et bioXclusters ont signé, mardi 8 novembre, un accord de coopération avec Osaka Bio Headquarters."
     agreements, _ = build([AgreementAnswer(kind="mou", parties=["bioXclusters", "Osaka Bio Headquarters"], date="mardi 8 novembre")], text)
     assert agreements[0].signed_on is None
+
+
+def test_a_party_must_be_named_where_the_agreement_is_stated_unless_it_is_the_release_s_own_voice():
+    text = ("Biovalley a dix ans\n\nLes régions accueillent Novartis et Roche. Biovalley organise des rencontres et propose "
+            "des programmes de coopération. Biovalley pilote aussi un pôle.")
+    agreements, _ = build([AgreementAnswer(kind="partnership", parties=["Roche", "Biovalley"])], text)
+    assert agreements == []

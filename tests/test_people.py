@@ -76,3 +76,10 @@ def test_titles_are_no_part_of_a_name():
     people, _ = build_people([PersonAnswer(name="M. Jean Dupont"), PersonAnswer(name="Jean Dupont"),
                               PersonAnswer(name="König Willem-Alexander"), PersonAnswer(name="Willem")], text, [])
     assert [p.name for p in people] == ["Jean Dupont", "Willem-Alexander"]
+
+
+def test_a_lone_surname_after_an_office_is_no_full_name_but_a_monarchs_first_name_is():
+    text = "Governor Murphy welcomed Queen Anna and Prof. Dr. Jan Kowalski."
+    people, _ = build_people([PersonAnswer(name="Governor Murphy"), PersonAnswer(name="Anna"),
+                              PersonAnswer(name="Prof. Dr. Jan Kowalski")], text, [])
+    assert [p.name for p in people] == ["Anna", "Jan Kowalski"]

@@ -35,6 +35,8 @@ _AREAS = re.compile(r"\b(?:areas?|fields?|domaines?|axes?|th[èe]mes?|priorit(?:
                     r"themes?|[áa]reas?|ejes?|bereiche?|schwerpunkte?|gebieden|ambiti|settori|aree)\b", re.IGNORECASE)
 _RENEWAL = re.compile(r"renouvel|renew|verläng|renov|verlengd|rinnov|extend", re.IGNORECASE)
 _YEAR = re.compile(r"\b(?:19|20)[0-9]{2}\b")
+# Named this often, an organisation is what the release is about, and may sign as "we".
+MAIN_ACTOR_MENTIONS = 3
 _PLACE_BEFORE = re.compile(r"\b(?:in|à|au|aux|im|nach|naar|at)\s+$", re.IGNORECASE)
 # Words that follow a party's name to describe it, not name it: "Acme Bio from Styria (Austria)".
 _DESCRIPTOR = re.compile(r"\s*(?:,|\s(?:from|of|based in|located in|de la r[ée]gion|basé[e]? [àa]|aus|uit|di|de|du|del)\s).*$")
@@ -97,6 +99,16 @@ def _passage_of(mentions: Sequence[Sequence[tuple[int, int]]], passages: Sequenc
         if count > best_count:
             best, best_count = (start, end), count
     return best
+
+
+def _stated(party: str, passage: tuple[int, int], analysis: ReleaseAnalysis) -> bool:
+    """The party is named in the agreement's passage, or is the release's own voice, which a passage may
+    leave unnamed ("nous avons signé un accord avec…"): named in the title, or throughout the text."""
+    mentions = find_all(party, analysis.text)
+    if any(passage[0] <= start < passage[1] for start, _ in mentions):
+        return True
+    title = analysis.layout.title or ""
+    return bool(find_all(party, title)) or len(mentions) >= MAIN_ACTOR_MENTIONS
 
 
 def _same_passage(a: _Draft, b: _Draft, passages: Sequence[tuple[int, int]], text: str) -> bool:
@@ -162,8 +174,8 @@ def _drafts(answers: Sequence[AgreementAnswer], analysis: ReleaseAnalysis, peopl
         if len(parties) < 2:
             continue
         passage = _passage_of([find_all(name, text) or [span] for name, span in parties], passages)
-        if passage is None:
-            continue  # no sentence says these parties agreed on anything
+        if passage is None or not all(_stated(name, passage, analysis) for name, _ in parties):
+            continue  # no passage says these parties agreed on anything
         drafts.append(_Draft(answer.kind, parties, answer.date, passage))
     joined: list[_Draft] = []
     for draft in drafts:

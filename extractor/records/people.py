@@ -38,8 +38,13 @@ EMAIL_REACH = 300
 
 
 @cache
-def _honorific() -> re.Pattern[str]:
-    return re.compile(rf"^(?:(?:{alternation('honorific')})\.?\s+)+")
+def _title(concept: str) -> re.Pattern[str]:
+    return re.compile(rf"(?:{alternation(concept)})\.?\s+")
+
+
+@cache
+def _titles() -> re.Pattern[str]:
+    return re.compile(rf"^(?:(?:{alternation('honorific')}|{alternation('monarch')})\.?\s+)+")
 
 
 @cache
@@ -48,14 +53,14 @@ def _organisation_word() -> re.Pattern[str]:
 
 
 def strip_title(name: str) -> tuple[str, bool]:
-    """The name without the titles before it ("Prof. Dr. Erich Reinhardt" -> "Erich Reinhardt"), and whether one was there."""
+    """The name without the titles before it ("Prof. Dr. Jan Kowalski" -> "Jan Kowalski"), and whether a
+    monarch's title was among them, after which one name is a whole name ("King Jean-Baptiste")."""
     folded = plain(name)
-    found = _honorific().match(folded)
+    found = _titles().match(folded)
     if not found or found.end() >= len(folded):
         return name, False
-    # fold() keeps one character per source character for Latin text, so the offset carries over.
     words_dropped = len(folded[:found.end()].split())
-    return " ".join(name.split()[words_dropped:]), True
+    return " ".join(name.split()[words_dropped:]), bool(_title("monarch").search(folded[:found.end()]))
 
 
 def is_person_name(name: str, titled: bool, organisations: Sequence[str]) -> bool:
@@ -116,8 +121,9 @@ def _inside_a_word(text: str, span: tuple[int, int]) -> bool:
 
 
 def _titled_in_text(text: str, span: tuple[int, int]) -> bool:
+    """A monarch's title right before the name in the text ("Ihre Majestät Königin Anna")."""
     before = plain(text[max(0, span[0] - 40):span[0]]).split()
-    return any(_honorific().match(" ".join(before[i:]) + " ") for i in range(max(0, len(before) - 3), len(before)))
+    return any(_title("monarch").fullmatch(" ".join(before[i:]) + " ") for i in range(max(0, len(before) - 3), len(before)))
 
 
 def build_people(answers: Sequence[PersonAnswer], text: str, organisations: Sequence[str]) -> tuple[list[Person], list[Flag]]:
