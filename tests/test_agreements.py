@@ -105,7 +105,7 @@ def test_a_day_without_year_stays_unknown_without_a_release_date():
 
 
 def test_a_party_must_be_named_where_the_agreement_is_stated_unless_it_is_the_release_s_own_voice():
-    text = ("Biovalley a dix ans\n\nLes régions accueillent Novartis et Roche. Biovalley organise des rencontres et propose "
+    text = ("Biovalley fête ses dix ans cette année\n\nLes régions accueillent Novartis et Roche. Biovalley organise des rencontres et propose "
             "des programmes de coopération. Biovalley pilote aussi un pôle.")
     agreements, _ = build([AgreementAnswer(kind="partnership", parties=["Roche", "Biovalley"])], text)
     assert agreements == []
