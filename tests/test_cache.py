@@ -3,19 +3,23 @@ import pytest
 from extractor.cache import AnswerCache, cache_key, default_directory
 
 
-def key(text_sha: str = "a" * 64, model: str = "qwen", prompt: str = "1", schema: str = "1.0.0") -> str:
-    return cache_key(text_sha, model, prompt, schema)
+def key(release: str = "BioWin compte 260 membres.", model: str = "qwen", question: str = "List the clusters.",
+        schema: dict | None = None, max_tokens: int = 300) -> str:
+    messages = [{"role": "system", "content": release}, {"role": "user", "content": question}]
+    return cache_key(model, messages, schema or {"title": "Clusters"}, max_tokens)
 
 
-def test_key_changes_with_every_part():
+def test_key_changes_with_every_part_of_the_request():
     base = key()
     assert len(base) == 64 and int(base, 16) >= 0
     assert base == key()
-    assert len({base, key(text_sha="b" * 64), key(model="other"), key(prompt="2"), key(schema="1.0.1")}) == 5
+    others = {key(release="BioWin compte 250 membres."), key(model="other"), key(question="List the people."),
+              key(schema={"title": "Clusters", "required": ["name"]}), key(max_tokens=400)}
+    assert len({base, *others}) == 6
 
 
 def test_parts_cannot_slide_into_each_other():
-    assert cache_key("a", "bc", "d", "e") != cache_key("ab", "c", "d", "e")
+    assert key(release="ab", question="c") != key(release="a", question="bc")
 
 
 def test_put_then_get_round_trips(tmp_path):
