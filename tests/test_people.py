@@ -1,6 +1,8 @@
+import pytest
+
 from extractor.ask.answers import PersonAnswer
 from extractor.candidates import find_candidates
-from extractor.records.people import build_people, names_from_emails
+from extractor.records.people import build_people, names_from_emails, names_from_titles
 
 CONTACTS = """Contacts presse
 
@@ -83,3 +85,17 @@ def test_a_lone_surname_after_an_office_is_no_full_name_but_a_monarchs_first_nam
     people, _ = build_people([PersonAnswer(name="Governor Murphy"), PersonAnswer(name="Anna"),
                               PersonAnswer(name="Prof. Dr. Jan Kowalski")], text, [])
     assert [p.name for p in people] == ["Anna", "Jan Kowalski"]
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    ("Am Donnerstag empfing Prof. Dr. Jan R. Kowalski von Acme Valley die Gäste. Seine Majestät König Jean-Baptiste "
+     "und Ihre Majestät Königin Anna sprachen mit Piet de Vries,Vorsitzender des Verbandes.",
+     ["Jan R. Kowalski", "Jean-Baptiste", "Anna", "Piet de Vries"]),
+    ("Interview de Jean-Marc Dupuis, directeur de BioNord depuis 2017.", ["Jean-Marc Dupuis"]),
+    ("said Ana Ruiz, Chief Executive Officer, Acme. For Jane Miller, President of BioNorth, it is a start.",
+     ["Ana Ruiz", "Jane Miller"]),
+    ("Governor Murphy welcomed the delegation on August 3.", []),
+])
+def test_the_text_marks_people_by_their_titles_and_roles(text, names):
+    people, _ = build_people(names_from_titles(text), text, [])
+    assert [p.name for p in people] == names

@@ -16,9 +16,9 @@ from extractor.candidates import Candidate
 from extractor.ground import evidence, find
 from extractor.identity.clusters import same_cluster
 from extractor.identity.people import same_person
-from extractor.lexicon import alternation
+from extractor.lexicon import alternation, words
 from extractor.records.flags import ungrounded
-from extractor.text.fold import fold, name_tokens, plain
+from extractor.text.fold import fold, name_tokens, plain, unaccent
 from schemas.common import Flag
 from schemas.release import Person
 
@@ -48,6 +48,16 @@ def _titles() -> re.Pattern[str]:
 
 
 @cache
+def _function_words() -> frozenset[str]:
+    return frozenset(words("metric_grammar.function_words"))
+
+
+@cache
+def _title_or_role() -> re.Pattern[str]:
+    return re.compile(rf"{alternation('honorific')}|{alternation('monarch')}|{alternation('role')}|officer|executive|chief")
+
+
+@cache
 def _organisation_word() -> re.Pattern[str]:
     return re.compile(rf"(?<![\w]){alternation('organisation')}(?![\w])")
 
@@ -69,6 +79,8 @@ def is_person_name(name: str, titled: bool, organisations: Sequence[str]) -> boo
         return False
     if len(words) == 1 and not titled:
         return False  # a lone word is a person only when a title says so ("King Jean-Baptiste")
+    if any(_title_or_role().fullmatch(fold(w).rstrip(".")) for w in words):
+        return False  # "Chief Executive Officer", "Königin"
     for word in words:
         if word.casefold() in _PARTICLES:
             continue
@@ -90,6 +102,49 @@ def names_from_emails(candidates: Sequence[Candidate], text: str) -> list[Person
         if matches:
             found.append(PersonAnswer(name=matches[-1]))
     return found
+
+
+def names_from_titles(text: str) -> list[PersonAnswer]:
+    """Names the text itself marks as a person's: after a title ("Prof. Dr. Jan Kowalski", "Königin Anna")
+    or before a comma and a role ("Jan de Vries, Vorsitzender des…", "Ana Ruiz, presidenta de…")."""
+    found: list[PersonAnswer] = []
+    plain_text = unaccent(text)
+    for match in _titled_name().finditer(plain_text):
+        more = _CAPITALISED_RUN.match(text, match.end("name"))
+        name = _cut_at_particle(text[match.start("name"):more.end() if more else match.end("name")], keep_after=False)
+        found.append(PersonAnswer(name=f"{text[match.start('title'):match.start('name')]}{name}"))
+    for match in _name_then_role().finditer(plain_text):
+        found.append(PersonAnswer(name=_cut_at_particle(text[match.start("name"):match.end("name")], keep_after=True),
+                                  role=text[match.start("role"):match.end("role")]))
+    return found
+
+
+_CAPITALISED_RUN = re.compile(r"(?:[ \u00a0]+[A-Z][\w'’-]*)+")
+
+
+def _cut_at_particle(name: str, keep_after: bool) -> str:
+    """A particle before one surname belongs to the name ("Jan de Vries"); before several capitalised words
+    it joins two phrases: "Interview de Jan Kowalski" before a role, "Jan Kowalski von Acme Valley" after a title."""
+    words = name.split()
+    for i, word in enumerate(words):
+        if word.casefold() in _PARTICLES and len(words) - i - 1 >= 2:
+            before, after = words[:i], words[i + 1:]
+            return " ".join(after if keep_after else before) or name
+    return name
+
+
+_PERSON = r"(?P<name>[A-Z][\w'’-]*[^\W\d_](?:[ \u00a0]+(?:(?:de|van|von|da|del|der|den|le|la|du)[ \u00a0]+)?(?:[A-Z]\.|[A-Z][\w'’-]*[^\W\d_])){0,3})"
+
+
+@cache
+def _titled_name() -> re.Pattern[str]:
+    titles = rf"(?i:{alternation('honorific')}|{alternation('monarch')})"
+    return re.compile(rf"(?<![\w])(?P<title>(?:{titles}\.?[ \u00a0]+)+){_PERSON}")
+
+
+@cache
+def _name_then_role() -> re.Pattern[str]:
+    return re.compile(rf"(?<![\w@.]){_PERSON}[ \u00a0]*,[ \u00a0]*(?P<role>(?i:{alternation('role')}))(?![\w])")
 
 
 def _title_case(surface: str) -> str:
@@ -135,6 +190,8 @@ def build_people(answers: Sequence[PersonAnswer], text: str, organisations: Sequ
     people: list[Person] = []
     for answer in answers:
         name, titled = strip_title(_NAME_END.sub("", " ".join(answer.name.split())))
+        while len(name.split()) > 1 and name.split()[0].casefold() in _function_words():
+            name = name.split(maxsplit=1)[1]  # "For Jan Kowalski" at the head of a contact line
         if not name:
             continue
         span = find(name, text)

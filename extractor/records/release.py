@@ -12,7 +12,7 @@ from extractor.records.agreements import build_agreements
 from extractor.records.clusters import build_clusters
 from extractor.records.contacts import build_contacts
 from extractor.records.flags import PROMPT_INJECTION, QUESTION_FAILED, flag
-from extractor.records.people import build_people, names_from_emails
+from extractor.records.people import build_people, names_from_emails, names_from_titles
 from schemas.common import Flag, Severity
 from schemas.release import Extraction, Place, PressRelease, Source
 
@@ -60,7 +60,7 @@ def build_release(
     default_country = next((p.country for p in places if p.country), None) or analysis.country
 
     organisations = [*roster, *(party for answer in answers.agreements for party in answer.parties)]
-    named = answers.people + answers.contacts + names_from_emails(analysis.candidates, text)
+    named = answers.people + answers.contacts + names_from_emails(analysis.candidates, text) + names_from_titles(text)
     people, people_flags = build_people(named, text, organisations)
     clusters, cluster_flags = build_clusters(answers.clusters, roster, linking, answers.figures, analysis, people)
     agreements, agreement_flags = build_agreements(answers.agreements, analysis, [p.name for p in people])
