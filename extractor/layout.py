@@ -11,6 +11,7 @@ import datetime as dt
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cache
 
 from extractor.candidates import Candidate
 from extractor.lexicon import alternation
@@ -18,22 +19,35 @@ from extractor.text.fold import unaccent
 
 DATELINE_WINDOW = 2500
 TITLE_MIN_WORDS = 5
+TITLE_MAX_CHARS = 250
 HEADING_MAX_CHARS = 70
 
-_BOILERPLATE = re.compile(
-    r"^(press release|communiqu[ée] de presse|nota de prensa|comunicado de prensa|pressemitteilung|"
-    r"persbericht|for immediate release|pour diffusion imm[ée]diate|t[ée]l[ée]charger.*)$",
-    re.IGNORECASE,
-)
 _MARKUP = re.compile(r"[*_#>`]+|\[|\]\([^)]*\)")
-_ABOUT = re.compile(
-    r"^(?:about|[àa] propos (?:de(?:s)?|du|d['’])|acerca de|sobre|über|uber|over)\s*(?:the |le |la |les |l['’])?\s*(?P<name>.+?)[\s:.]*$",
-    re.IGNORECASE,
-)
-_CONTACTS = re.compile(
-    r"^(?:press )?contacts?\b|^contacts? (?:presse|press|médias|media)|^media contacts?|^pressekontakt|^contacto",
-    re.IGNORECASE,
-)
+
+
+@cache
+def _boilerplate() -> re.Pattern[str]:
+    """Lines that label the document ("Communiqué de presse", "For immediate release"): no title, no heading."""
+    return re.compile(rf"^{alternation('boilerplate')}$", re.IGNORECASE)
+
+
+@cache
+def _about() -> re.Pattern[str]:
+    return re.compile(rf"^{alternation('about')}\s*(?:the |le |la |les |l'|el |die |der |das |de |het |il |lo )?\s*(?P<name>.+?)[\s:.]*$",
+                      re.IGNORECASE)
+
+
+@cache
+def _contacts() -> re.Pattern[str]:
+    return re.compile(rf"^(?:{alternation('contacts')})(?![\w])", re.IGNORECASE)
+
+
+def _about_name(line: str) -> str | None:
+    """"À propos de BioNord" -> "BioNord": the organisation an "About" heading presents."""
+    found = _about().match(unaccent(line))
+    return line[found.start("name"):found.end("name")].strip() if found else None
+
+
 _PLACE_SPLIT = re.compile(r"\s*(?:,|\band\b|\bet\b|\by\b|\bund\b|\ben\b|&)\s*")
 _PLACE_WORD = re.compile(r"^[^\W\d_][\w'’. -]*$")
 _DATE_LEAD = re.compile(r"(?:[\s,–—-]|\b(?:le|the|el|am|den|op|on)\b)*$", re.IGNORECASE)
@@ -92,17 +106,19 @@ def _lines(text: str) -> Iterator[tuple[int, str]]:
 def find_title(text: str) -> str | None:
     for _, raw in _lines(text):
         line = clean_line(raw)
-        if not line or _BOILERPLATE.match(line.rstrip(" :")):
+        if not line or _boilerplate().match(unaccent(line.rstrip(" :"))):
             continue
+        if len(line) > TITLE_MAX_CHARS:
+            return None  # the text opens with a paragraph: it has no title line
         if len(line.split()) >= TITLE_MIN_WORDS:
             return line.rstrip(" :")
     return None
 
 
 def _is_heading(line: str) -> bool:
-    if not line or len(line) > HEADING_MAX_CHARS or line.endswith((".", ",", ";")) or _BOILERPLATE.match(line.rstrip(" :")):
+    if not line or len(line) > HEADING_MAX_CHARS or line.endswith((".", ",", ";")) or _boilerplate().match(unaccent(line.rstrip(" :"))):
         return False
-    if _ABOUT.match(line) or _CONTACTS.match(line):
+    if _about_name(line) or _contacts().match(unaccent(line)):
         return True
     letters = [c for c in line if c.isalpha()]
     shouting = bool(letters) and sum(c.isupper() for c in letters) / len(letters) > 0.8
@@ -117,10 +133,10 @@ def find_sections(text: str) -> tuple[tuple[Section, ...], int | None]:
         if not _is_heading(line):
             continue
         heading = line.rstrip(" :")
-        about = _ABOUT.match(heading)
-        if _CONTACTS.match(heading) and contacts_start is None:
+        about = _about_name(heading)
+        if _contacts().match(unaccent(heading)) and contacts_start is None:
             contacts_start = start
-        sections.append(Section(heading, start, len(text), about.group("name").strip() if about else None))
+        sections.append(Section(heading, start, len(text), about))
     closed: list[Section] = []
     for i, section in enumerate(sections):
         end = len(text)

@@ -57,3 +57,13 @@ def test_same_cluster_across_spellings():
 ])
 def test_clusters_the_text_introduces(text, language, names):
     assert introduced_clusters(text, language) == names
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    ("Flanders.health is de zevende cluster.", ["Flanders.health"]),
+    ("BioNord est le pôle santé de la région.", ["BioNord"]),
+    ("Le GIPSO est un réseau d'entreprises.", ["GIPSO"]),
+    ("Il est le premier pôle de France.", []),
+])
+def test_a_name_the_sentence_calls_a_cluster(text, names):
+    assert introduced_clusters(text, "fr") == names

@@ -45,9 +45,20 @@ def _introduced() -> re.Pattern[str]:
     )
 
 
+@cache
+def _copula() -> re.Pattern[str]:
+    """"Name is the seventh cluster", "Name est le pôle santé de…": a name the sentence calls a cluster."""
+    return re.compile(
+        rf"{_NAME}[ \t]+(?i:{alternation('copula')})(?:[ \t]+[a-z'’-]+){{1,3}}?[ \t]+(?P<word>(?i:{alternation('cluster_word')}))(?![\w])"
+    )
+
+
+_ARTICLE = re.compile(r"^(?:le|la|les|l'|the|der|die|das|de|het|il|lo|el|los|las)\s+", re.IGNORECASE)
+
+
 def _trim(name: str) -> str:
     """A name stops before a lowercase word or an apposition, and at NAME_MAX_WORDS words."""
-    words = name.split()
+    words = _ARTICLE.sub("", name).split()
     while words and words[-1].casefold() in {"de", "du", "des", "of", "di", "del", "der", "van", "&"}:
         words.pop()
     return " ".join(words[:NAME_MAX_WORDS]).rstrip(".")
@@ -55,7 +66,9 @@ def _trim(name: str) -> str:
 
 def introduced_clusters(text: str, language: str | None = None) -> list[str]:
     names: list[str] = []
-    for found in _introduced().finditer(unaccent(text)):
+    plain_text = unaccent(text)
+    matches = sorted([*_introduced().finditer(plain_text), *_copula().finditer(plain_text)], key=lambda m: m.start("name"))
+    for found in matches:
         start = found.start("name")
         # A capitalised cluster word is part of a proper name ("EU Japan Cluster Matchmaking Event"), not a
         # word that introduces one; German capitalises every noun ("der Spitzencluster Bio Valley").

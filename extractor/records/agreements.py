@@ -22,12 +22,12 @@ from extractor.analysis.lists import counted_lists
 from extractor.ask.answers import AgreementAnswer
 from extractor.candidates import Candidate
 from extractor.ground import evidence, find, find_all
-from extractor.identity.clusters import same_cluster
+from extractor.identity.clusters import GENERIC_WORDS, same_cluster
 from extractor.identity.people import same_person
-from extractor.lexicon import alternation
+from extractor.lexicon import alternation, words
 from extractor.normalize.countries import country_code
 from extractor.records.flags import SIGNED_ON_ASSUMED, flag, ungrounded
-from extractor.text.fold import plain
+from extractor.text.fold import name_tokens, plain
 from schemas.agreement import Agreement, AgreementKind, Money, Period
 from schemas.common import Decision, Flag, Qualifier, Severity
 
@@ -37,9 +37,15 @@ _RENEWAL = re.compile(r"renouvel|renew|verläng|renov|verlengd|rinnov|extend", r
 _YEAR = re.compile(r"\b(?:19|20)[0-9]{2}\b")
 # Named this often, an organisation is what the release is about, and may sign as "we".
 MAIN_ACTOR_MENTIONS = 3
+DISTINCTIVE_CHARS = 4
 _PLACE_BEFORE = re.compile(r"\b(?:in|à|au|aux|im|nach|naar|at)\s+$", re.IGNORECASE)
 # Words that follow a party's name to describe it, not name it: "Acme Bio from Styria (Austria)".
 _DESCRIPTOR = re.compile(r"\s*(?:,|\s(?:from|of|based in|located in|de la r[ée]gion|basé[e]? [àa]|aus|uit|di|de|du|del)\s).*$")
+
+
+@cache
+def _fillers() -> frozenset[str]:
+    return GENERIC_WORDS | frozenset(words("name_filler"))
 
 
 @cache
@@ -106,6 +112,10 @@ def _stated(party: str, passage: tuple[int, int], analysis: ReleaseAnalysis) -> 
     leave unnamed ("nous avons signé un accord avec…"): named in the title, or throughout the text."""
     mentions = find_all(party, analysis.text)
     if any(passage[0] <= start < passage[1] for start, _ in mentions):
+        return True
+    # Releases vary a name ("Yokohama City", "the City of Yokohama"): a distinctive word of it will do.
+    said = set(name_tokens(analysis.text[passage[0]:passage[1]]))
+    if any(len(token) >= DISTINCTIVE_CHARS and token not in _fillers() and token in said for token in name_tokens(party)):
         return True
     title = analysis.layout.title or ""
     return bool(find_all(party, title)) or len(mentions) >= MAIN_ACTOR_MENTIONS
