@@ -137,3 +137,13 @@ def test_new_members_and_last_years_count_are_no_figures_of_today():
                       "contre 12 projets l'année précédente.", "fr", ["Atlanbio"])
     assert found["36"].outside and found["12"].outside
     assert found["30"].cluster == "Atlanbio" and not found["30"].outside
+
+
+def test_a_sentence_that_names_nothing_continues_its_paragraph_s_cluster():
+    text = ("Er zijn al veel clusters. BioVlaanderen is de zevende cluster. De sector groeit snel. Al meer dan 70 partners "
+            "hebben zich geëngageerd. Volgend jaar wordt het steunbedrag opgetrokken naar 8 miljoen euro.\n\n"
+            "La Wallonie compte 9 892 emplois.")
+    found = link_text(text, "nl", ["BioVlaanderen"])
+    assert (found["meer dan 70"].cluster, found["meer dan 70"].decided_by) == ("BioVlaanderen", Decision.paragraph_subject)
+    assert found["8 miljoen euro"].outside
+    assert found["9 892"].cluster is None

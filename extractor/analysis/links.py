@@ -32,6 +32,8 @@ _SCOPE_AFTER = re.compile(
     r"(?P<place>[A-ZÀ-Ý][\w'’-]+(?:[ -][A-ZÀ-Ý][\w'’-]+){0,3})"
 )
 _SCOPE_HEADING = re.compile(r"\b(?:en|in|au|im|en la|nella)\s+(?P<place>[A-ZÀ-Ý][\w'’-]+(?:[ -][A-ZÀ-Ý][\w'’-]+){0,3})\s*$")
+# A capitalised word after a sentence's first one.
+_PROPER_NOUN = re.compile(r"(?<=[\w,;:'’\"”)] )[A-ZÀ-Ý]")
 _KINDS_OF_MEMBER = frozenset({Metric.companies, Metric.smes, Metric.academic_institutions, Metric.research_centres, Metric.hospitals})
 _CLAUSE_END = re.compile(r"[.;:()\n]| autour | pour | afin | which | that | qui | dont ")
 _LIST_SEPARATOR = re.compile(r",| et | and | y | und | en | e ")
@@ -147,14 +149,33 @@ def _whole(text: str, candidate: Candidate, numbers: Sequence[Candidate], senten
     return None
 
 
-def _not_a_stock(text: str, candidate: Candidate) -> bool:
-    """"36 nouveaux adhérents", "12 projets l'année précédente": a change or an earlier year's number,
-    not what the cluster counts now."""
+def _not_a_stock(text: str, candidate: Candidate, sentence_start: int) -> bool:
+    """"36 nouveaux adhérents", "12 projets l'année précédente", "next year the budget rises to 8 million":
+    a change, an earlier year's number or a target, not what the cluster counts now."""
     after = plain(text[candidate.end:candidate.end + 60])
     if re.match(rf"\s*{alternation('change')}(?![\w])", after):
         return True
     clause = re.split(r"[.;!?()\n0-9]", after, maxsplit=1)[0]
-    return bool(_marker("past").search(clause))
+    before = re.split(r"[.;!?()\n0-9]", plain(text[sentence_start:candidate.start]))[-1]
+    return bool(_marker("past").search(clause) or _marker("past").search(before) or _marker("future").search(before)
+                or _marker("future").search(clause))
+
+
+def _paragraph_subject(text: str, sentences: Sentences, sentence_start: int, candidate: Candidate, clusters: Sequence[str],
+                       floor: int) -> str | None:
+    """"Flanders.health is the seventh cluster. […] More than 70 partners have joined": a sentence that names
+    nothing before its number continues the paragraph's subject, the cluster its earlier sentences named last.
+    A proper noun before the number ("La Wallonie compte 9 892 emplois") makes the sentence about something else."""
+    if _PROPER_NOUN.search(text, sentence_start, candidate.start):
+        return None
+    paragraph = max(floor, text.rfind("\n\n", 0, sentence_start) + 1)
+    named = _clusters_before(text, paragraph, sentence_start, clusters)
+    if not named:
+        return None
+    # The last sentence that names a cluster must name one only: "A and B join forces" leaves it open.
+    last = sentences.at(named[-1][0] - 1)
+    distinct = {name for end, name in named if last[0] < end <= last[1]}
+    return named[-1][1] if len(distinct) == 1 else None
 
 
 def _is_aggregate(text: str, start: int, candidate: Candidate, clusters: Sequence[str]) -> bool:
@@ -169,7 +190,7 @@ def link_figures(text: str, sentences: Sentences, layout: Layout, offered: Seque
     links: list[Link] = []
     for candidate in offered:
         metric = _metric(text, candidate, offered)
-        if is_budget(text, candidate, announces_agreement) or _not_a_stock(text, candidate):
+        if is_budget(text, candidate, announces_agreement) or _not_a_stock(text, candidate, sentences.at(candidate.start)[0]):
             links.append(Link(candidate, None, metric, None, outside=True))
             continue
         section = layout.about_section_at(candidate.start)
@@ -196,6 +217,9 @@ def link_figures(text: str, sentences: Sentences, layout: Layout, offered: Seque
             else:
                 cluster = _by_reference(text, start, candidate.start, clusters)
                 decided = Decision.reference if cluster else None
+            if cluster is None and metric is not None:
+                cluster = _paragraph_subject(text, sentences, start, candidate, clusters, section.start if section else 0)
+                decided = Decision.paragraph_subject if cluster else None
         scope = _scope(text, candidate, layout) if cluster else None
         links.append(Link(candidate, cluster, metric, scope, decided, part_of=whole))
     return Linking(tuple(links))
