@@ -5,6 +5,7 @@ from extractor.analysis import ReleaseAnalysis
 from extractor.analysis.links import Linking
 from extractor.ask.release import Answers
 from extractor.ground import evidence
+from extractor.identity.people import same_person
 from extractor.layout import Layout
 from extractor.normalize.countries import country_code
 from extractor.read import SourceText
@@ -59,8 +60,12 @@ def build_release(
     places = places_of(analysis.layout)
     default_country = next((p.country for p in places if p.country), None) or analysis.country
 
-    organisations = [*roster, *(party for answer in answers.agreements for party in answer.parties)]
     named = answers.people + answers.contacts + names_from_emails(analysis.candidates, text) + names_from_titles(text)
+    # A party is an organisation unless the model also lists it as a person: it sometimes puts signatories
+    # among the parties.
+    parties = [party for answer in answers.agreements for party in answer.parties
+               if not any(same_person(party, person.name) for person in named)]
+    organisations = [*roster, *parties]
     people, people_flags = build_people(named, text, organisations)
     clusters, cluster_flags = build_clusters(answers.clusters, roster, linking, answers.figures, analysis, people)
     agreements, agreement_flags = build_agreements(answers.agreements, analysis, [p.name for p in people])
