@@ -67,3 +67,8 @@ def test_clusters_the_text_introduces(text, language, names):
 ])
 def test_a_name_the_sentence_calls_a_cluster(text, names):
     assert introduced_clusters(text, "fr") == names
+
+
+def test_companies_events_and_countries_are_no_clusters():
+    text = "Value Service S.p.A, Acme GmbH, BIO 2017 in Spain, with bioPmed."
+    assert roster(["Value Service S.p.A", "Acme GmbH", "BIO 2017", "Spain", "bioPmed"], [], text) == ["bioPmed"]

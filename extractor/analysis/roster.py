@@ -17,7 +17,7 @@ from extractor.identity.clusters import same_cluster
 from extractor.layout import Layout
 from extractor.lexicon import alternation
 from extractor.normalize.countries import country_code
-from extractor.text.fold import fold_words, unaccent
+from extractor.text.fold import fold_words, plain, unaccent
 
 PRESENTATION_CHARS = 400
 _YEAR = re.compile(r"\b(?:19|20)[0-9]{2}\b")
@@ -95,8 +95,15 @@ def described_clusters(text: str, layout: Layout) -> list[str]:
 
 
 def could_be_cluster(name: str, text: str) -> bool:
-    """The release spells the name, and it is neither a country nor an event ("BIO 2017")."""
-    return bool(find_all(name, text)) and not country_code(name) and not _YEAR.search(name)
+    """The release spells the name, and it is neither a country, an event ("BIO 2017") nor a company ("Acme S.p.A.")."""
+    if not find_all(name, text) or country_code(name) or _YEAR.search(name):
+        return False
+    return not _company_form().search(plain(name))
+
+
+@cache
+def _company_form() -> re.Pattern[str]:
+    return re.compile(rf"(?<![\w])(?:{alternation('company_form')})\.?\s*$")
 
 
 def roster(named: Sequence[str], known: Sequence[str], text: str) -> list[str]:
