@@ -107,6 +107,23 @@ def run_design(name: str, corpus: str, releases: list[Path], out: Path, one, log
     return rows
 
 
+KINDS = ("published_on", "agreements", "agreement_dates", "figures", "people", "contradictions")
+
+
+def markdown(summary: dict[str, dict[str, dict]]) -> str:
+    """The README's performance table, per set and design, with F1 per fact kind."""
+    head = ("| set | design | F1 | " + " | ".join(KINDS) + " | s / release | calls / release "
+            "| prompt tokens / release (sent → evaluated) | completion tokens / release |")
+    lines = [head, "|" + "---|" * (head.count("|") - 1)]
+    for corpus, designs in summary.items():
+        for design, s in designs.items():
+            kinds = " | ".join(f"{s['per_kind'][k]['f1']:.3f}" for k in KINDS)
+            lines.append(f"| {corpus} | {design} | {s['f1']:.3f} | {kinds} | {s['seconds_per_release']} | "
+                         f"{s['llm_calls_per_release']} | {s['prompt_tokens_per_release']:,} → "
+                         f"{s['prompt_tokens_evaluated_per_release']:,} | {s['completion_tokens_per_release']} |")
+    return "\n".join(lines) + "\n"
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--model", default="qwen2.5-coder-1.5b", choices=sorted(MODELS))
@@ -155,6 +172,7 @@ def main() -> int:
             }
     result = {"date": dt.date.today().isoformat(), "model": args.model, "releases": rows, "summary": summary}
     (args.out / "extract_bench.json").write_text(json.dumps(result, indent=2), encoding="utf-8")
+    (args.out / "extract_bench.md").write_text(markdown(summary), encoding="utf-8")
     print(f"{'set':<7}{'design':<10}{'F1':>7}{'s/release':>11}{'calls':>7}{'prompt tok':>12}{'evaluated':>11}{'compl tok':>11}")
     for corpus, designs in summary.items():
         for design, s in designs.items():
