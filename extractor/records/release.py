@@ -61,10 +61,10 @@ def build_release(
     default_country = next((p.country for p in places if p.country), None) or analysis.country
 
     named = answers.people + answers.contacts + names_from_emails(analysis.candidates, text) + names_from_titles(text)
-    # A party is an organisation unless the model also lists it as a person: it sometimes puts signatories
-    # among the parties.
+    # A party is an organisation unless the model also lists it as a person with a role: it sometimes puts
+    # signatories among the parties, and sometimes companies among the people.
     parties = [party for answer in answers.agreements for party in answer.parties
-               if not any(same_person(party, person.name) for person in named)]
+               if not any(same_person(party, person.name) and person.role for person in named)]
     organisations = [*roster, *parties]
     people, people_flags = build_people(named, text, organisations)
     clusters, cluster_flags = build_clusters(answers.clusters, roster, linking, answers.figures, analysis, people)
