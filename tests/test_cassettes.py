@@ -107,7 +107,11 @@ def test_a_regional_figure_is_scoped_not_contradictory(seed_outputs):
     assert ("production_sites", 31, "exact", "Normandie") in polepharma
     assert not [f for f in release["flags"] if f["code"] == "contradictory_figures"]
     assert "letter_in_number" in {f["code"] for f in release["flags"]}
-    assert len(release["agreements"]) == 3
+    # The recorded model names the renewed convention and the Medicen partnership (not the Gipso one).
+    agreements = {tuple(a["parties"]): a for a in release["agreements"]}
+    assert agreements[("Polepharma", "Normandie")]["kind"] == "renewal"
+    assert agreements[("Polepharma", "Normandie")]["period"] == {"start": "2020-01-01", "end": "2022-12-31"}
+    assert ("Polepharma", "Medicen") in agreements
 
 
 def test_a_planted_instruction_does_not_become_a_figure(model_url, tmp_path):

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from extractor.normalize.countries import country_code
+from extractor.normalize.countries import country_code, first_country_in, place_country
 
 
 @pytest.mark.parametrize(("name", "code"), [
@@ -24,3 +24,20 @@ def test_country_code(name: str, code: str) -> None:
 @pytest.mark.parametrize("name", ["", "Narnia", "Wallonie", "Normandie", "XX"])
 def test_unknown_places(name: str) -> None:
     assert country_code(name) is None
+
+
+@pytest.mark.parametrize(("text", "code"), [
+    ("BioWin is the health cluster in Wallonia, Belgium, the regional reference", "BE"),
+    ("Le pôle est présent en Bretagne, Pays de la Loire et Centre-Val de Loire.", "FR"),
+    ("The top industrial cooperation in Europe: 445+ members in all of France", "FR"),
+    ("BioNJ represents the life sciences industry of New Jersey.", "US"),
+    ("The network works across Europe.", None),
+])
+def test_the_first_country_or_region_a_passage_names(text, code):
+    assert first_country_in(text) == code
+
+
+def test_a_region_stands_for_its_country():
+    assert place_country("Auvergne-Rhône-Alpes") == "FR"
+    assert place_country("Belgique") == "BE"
+    assert place_country("Atlantis") is None

@@ -52,3 +52,32 @@ def country_code(name: str) -> str | None:
             return country.alpha_2
         return _SHORT_FORMS.get(text.lower())
     return _names().get(_key(text)) if text else None
+
+
+@lru_cache(maxsize=1)
+def _subdivisions() -> dict[str, str]:
+    """Region names ("Wallonia", "Auvergne-Rhône-Alpes", "Massachusetts") -> their country, where one country has that name."""
+    found: dict[str, set[str]] = {}
+    for subdivision in pycountry.subdivisions:
+        found.setdefault(_key(subdivision.name), set()).add(subdivision.country_code)
+    return {name: next(iter(codes)) for name, codes in found.items() if len(codes) == 1 and len(name) > 3}
+
+
+def place_country(name: str) -> str | None:
+    """The country a country or region name stands for: "Belgium" -> "BE", "Wallonia" -> "BE"."""
+    return country_code(name) or _subdivisions().get(_key(name))
+
+
+_PLACE_NAME = re.compile(r"(?<![\w])[A-ZÀ-Ý][\w'’]+(?:[ -](?:de |du |des )?[A-ZÀ-Ý][\w'’]+){0,2}")
+
+
+def first_country_in(text: str) -> str | None:
+    """The country of the first country or region a passage names ("the health cluster in Wallonia, Belgium" -> "BE")."""
+    for found in _PLACE_NAME.finditer(text):
+        words = found.group().split()
+        for size in range(len(words), 0, -1):
+            for start in range(len(words) - size + 1):
+                code = place_country(" ".join(words[start:start + size]))
+                if code:
+                    return code
+    return None

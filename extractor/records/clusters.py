@@ -9,12 +9,14 @@ from rapidfuzz import fuzz
 from extractor.analysis import ReleaseAnalysis
 from extractor.analysis.links import Linking
 from extractor.analysis.lists import counted_lists
+from extractor.analysis.roster import PRESENTATION_CHARS
 from extractor.ask.answers import ClusterAnswer
 from extractor.ask.release import FigureAnswer
 from extractor.candidates import Candidate
 from extractor.ground import evidence, find, find_all
 from extractor.identity.clusters import same_cluster
-from extractor.normalize.countries import country_code
+from extractor.layout import Section
+from extractor.normalize.countries import country_code, first_country_in, place_country
 from extractor.records.figures import FigureLink, build_figure
 from extractor.records.flags import UNGROUNDED, flag, ungrounded
 from extractor.text.fold import name_key
@@ -72,6 +74,17 @@ def _restates(known: Figure, new: Figure) -> bool:
     return all(getattr(known, name) == getattr(new, name) for name in same)
 
 
+def _country(answer: ClusterAnswer, about: Section | None, text: str) -> str | None:
+    """The country the model names, else the one its region or its "About" section names ("in Wallonia, Belgium")."""
+    if answer.country and (code := place_country(answer.country)):
+        return code
+    if answer.region and find(answer.region, text) and (code := place_country(answer.region)):
+        return code
+    if about is not None:
+        return first_country_in(text[about.start:min(about.end, about.start + PRESENTATION_CHARS)])
+    return None
+
+
 def _is_cluster_name(name: str, people: list[Person]) -> bool:
     """A year makes an event ("BIO 2017"), a country a place, a listed person no organisation."""
     if re.search(r"\b(?:19|20)[0-9]{2}\b", name) or country_code(name):
@@ -110,7 +123,7 @@ def build_clusters(
             profiles[key] = ClusterProfile(
                 name=name,
                 region=answer.region if answer.region and find(answer.region, text) else None,
-                country=country_code(answer.country) if answer.country else None,
+                country=_country(answer, about, text),
                 website=_website(name, urls),
                 leaders=[Leader(name=p.name, role=p.role) for p in people
                          if same_cluster(p.organisation, name) and p.role and _LEADER_ROLE.search(p.role)],
