@@ -23,26 +23,48 @@ from extractor.identity.clusters import same_cluster
 from extractor.layout import Layout
 from extractor.lexicon import alternation
 from extractor.normalize.metrics import metric_around
-from extractor.text.fold import name_tokens, plain
+from extractor.text.fold import name_tokens, plain, unaccent
 from extractor.text.sentences import Sentences
 from schemas.figure import MONEY_METRICS, Decision, Metric
 
-_SCOPE_AFTER = re.compile(
-    r"[^\W\d_]*(?:\s+[^\W\d_]+){0,3}?\s+(?:en|in|au|dans la région|in the region of|im|en la|nella|in de)\s+"
-    r"(?P<place>[A-ZÀ-Ý][\w'’-]+(?:[ -][A-ZÀ-Ý][\w'’-]+){0,3})"
-)
-_SCOPE_HEADING = re.compile(r"\b(?:en|in|au|im|en la|nella)\s+(?P<place>[A-ZÀ-Ý][\w'’-]+(?:[ -][A-ZÀ-Ý][\w'’-]+){0,3})\s*$")
 # A capitalised word after a sentence's first one.
 _PROPER_NOUN = re.compile(r"(?<=[\w,;:'’\"”)] )[A-ZÀ-Ý]")
 _KINDS_OF_MEMBER = frozenset({Metric.companies, Metric.smes, Metric.academic_institutions, Metric.research_centres, Metric.hospitals})
-_CLAUSE_END = re.compile(r"[.;:()\n]| autour | pour | afin | which | that | qui | dont ")
-_LIST_SEPARATOR = re.compile(r",| et | and | y | und | en | e ")
-_WHOLE = re.compile(r"(?:all of|the whole of|toute la|tout le|toute l['’]|l['’]ensemble de la|l['’]ensemble du)\s*$", re.IGNORECASE)
+
+
+
+_PLACE = r"(?P<place>[A-Z][\w'’-]+(?:[ -][A-Z][\w'’-]+){0,3})"
 
 
 @cache
 def _marker(concept: str) -> re.Pattern[str]:
     return re.compile(rf"(?<![\w]){alternation(concept)}(?![\w])")
+
+
+@cache
+def _scope_after() -> re.Pattern[str]:
+    """"75 adhérents en Normandie": up to four words after the number, then a preposition and a place."""
+    return re.compile(rf"[^\W\d_]*(?:\s+[^\W\d_]+){{0,3}}?\s+(?i:{alternation('scope_in')})\s+{_PLACE}")
+
+
+@cache
+def _scope_heading() -> re.Pattern[str]:
+    return re.compile(rf"(?<![\w])(?i:{alternation('scope_in')})\s+{_PLACE}\s*$")
+
+
+@cache
+def _whole_of() -> re.Pattern[str]:
+    return re.compile(rf"(?<![\w]){alternation('whole_of')}\s*$")
+
+
+@cache
+def _clause_end() -> re.Pattern[str]:
+    return re.compile(rf"[.;:()\n]| (?i:{alternation('clause_break')}) ")
+
+
+@cache
+def _list_separator() -> re.Pattern[str]:
+    return re.compile(rf",| (?i:{alternation('and')}) ")
 
 
 @dataclass(frozen=True)
@@ -91,11 +113,11 @@ def _is_mixed_membership(text: str, candidate: Candidate, numbers: Sequence[Cand
     """"470 entreprises, organismes académiques, hôpitaux et collectivités": a count over several kinds
     of organisation is a membership count, not a count of the first kind named. A list whose items carry
     their own numbers ("140 entreprises, cinq institutions…") is a breakdown instead."""
-    clause = _CLAUSE_END.split(text[candidate.end:candidate.end + 200], maxsplit=1)[0]
+    clause = _clause_end().split(unaccent(text[candidate.end:candidate.end + 200]), maxsplit=1)[0]
     end = candidate.end + len(clause)
     if any(candidate.end <= other.start < end for other in numbers):
         return False
-    items = [item.strip() for item in _LIST_SEPARATOR.split(clause)]
+    items = [item.strip() for item in _list_separator().split(clause)]
     return len(items) >= 3 and all(items)
 
 
@@ -129,11 +151,11 @@ def _by_reference(text: str, start: int, offset: int, clusters: Sequence[str]) -
 
 
 def _scope(text: str, candidate: Candidate, layout: Layout) -> str | None:
-    after = _SCOPE_AFTER.match(text, candidate.end)
-    if after and not _WHOLE.search(text[candidate.end:after.start("place")]):
+    after = _scope_after().match(unaccent(text), candidate.end)
+    if after and not _whole_of().search(plain(text[candidate.end:after.start("place")])):
         return after.group("place")
     heading = layout.subheading_at(candidate.start)
-    found = _SCOPE_HEADING.search(heading.heading) if heading else None
+    found = _scope_heading().search(unaccent(heading.heading)) if heading else None
     return found.group("place") if found else None
 
 

@@ -24,23 +24,33 @@ from extractor.candidates import Candidate
 from extractor.ground import evidence, find, find_all
 from extractor.identity.clusters import GENERIC_WORDS, same_cluster
 from extractor.identity.people import same_person
-from extractor.lexicon import alternation, words
+from extractor.lexicon import alternation, pattern, words
 from extractor.normalize.countries import country_code
 from extractor.records.flags import SIGNED_ON_ASSUMED, flag, ungrounded
-from extractor.text.fold import name_tokens, plain
+from extractor.text.fold import name_tokens, plain, unaccent
 from schemas.agreement import Agreement, AgreementKind, Money, Period
 from schemas.common import Decision, Flag, Qualifier, Severity
 
-_AREAS = re.compile(r"\b(?:areas?|fields?|domaines?|axes?|th[èe]mes?|priorit(?:y|ies|[ée]s?)|pillars?|piliers?|"
-                    r"themes?|[áa]reas?|ejes?|bereiche?|schwerpunkte?|gebieden|ambiti|settori|aree)\b", re.IGNORECASE)
-_RENEWAL = re.compile(r"renouvel|renew|verläng|renov|verlengd|rinnov|extend", re.IGNORECASE)
 _YEAR = re.compile(r"\b(?:19|20)[0-9]{2}\b")
 # Named this often, an organisation is what the release is about, and may sign as "we".
 MAIN_ACTOR_MENTIONS = 3
 DISTINCTIVE_CHARS = 4
-_PLACE_BEFORE = re.compile(r"\b(?:in|à|au|aux|im|nach|naar|at)\s+$", re.IGNORECASE)
-# Words that follow a party's name to describe it, not name it: "Acme Bio from Styria (Austria)".
-_DESCRIPTOR = re.compile(r"\s*(?:,|\s(?:from|of|based in|located in|de la r[ée]gion|basé[e]? [àa]|aus|uit|di|de|du|del)\s).*$")
+
+
+@cache
+def _descriptor() -> re.Pattern[str]:
+    """What follows a party's name to describe it, not name it: "Acme Bio from Styria (Austria)"."""
+    return re.compile(rf"\s*(?:,|\s(?i:{alternation('descriptor')})\s).*$")
+
+
+def _without_descriptor(name: str) -> str:
+    """The name before its description; the pattern runs on the accentless copy, which has the same length."""
+    return name[:len(_descriptor().sub("", unaccent(name)))]
+
+
+@cache
+def _locative() -> re.Pattern[str]:
+    return re.compile(rf"(?<![\w])(?i:{alternation('locative')})\s+$")
 
 
 @cache
@@ -74,11 +84,11 @@ def _passages(analysis: ReleaseAnalysis) -> list[tuple[int, int]]:
 
 def _clean_party(name: str, text: str) -> tuple[str, tuple[int, int]] | None:
     name = " ".join(name.split())
-    for candidate in (name, _DESCRIPTOR.sub("", name)):
+    for candidate in (name, _without_descriptor(name)):
         span = find(candidate, text)
         if span is not None:
             surface = text[span[0]:span[1]]
-            trimmed = _DESCRIPTOR.sub("", surface)
+            trimmed = _without_descriptor(surface)
             if trimmed and trimmed != surface:
                 return trimmed, (span[0], span[0] + len(trimmed))
             return surface, span
@@ -88,7 +98,7 @@ def _clean_party(name: str, text: str) -> tuple[str, tuple[int, int]] | None:
 def _only_as_place(name: str, text: str) -> bool:
     """Every mention follows "in", "à", "nach"...: the release uses the name as a place ("in Boston")."""
     spans = find_all(name, text)
-    return bool(spans) and all(_PLACE_BEFORE.search(text[max(0, s - 12):s]) for s, _ in spans)
+    return bool(spans) and all(_locative().search(unaccent(text[max(0, s - 12):s])) for s, _ in spans)
 
 
 def _is_organisation(name: str, people: Sequence[str], text: str) -> bool:
@@ -161,7 +171,7 @@ def _read_date(said: str, published: dt.date | None, lang: str | None) -> dt.dat
 def _focus_areas(text: str, candidates: Sequence[Candidate]) -> list[str]:
     """The items of the first counted list of areas ("three key areas: human resources, biomanufacturing and …")."""
     for found in counted_lists(text, list(candidates)):
-        if _AREAS.search(found.noun) and found.count in found.readings:
+        if pattern("focus_area").search(plain(found.noun)) and found.count in found.readings:
             return list(found.items)
     return []
 
@@ -226,7 +236,7 @@ def build_agreements(answers: Sequence[AgreementAnswer], analysis: ReleaseAnalys
                               paths=[f"/agreements/{len(agreements)}/signed_on"]))
         proof = evidence(text, *draft.passage) if draft.passage else None
         kind = draft.kind
-        if kind is not AgreementKind.renewal and proof and _RENEWAL.search(proof.text):
+        if kind is not AgreementKind.renewal and proof and pattern("renewal").search(plain(proof.text)):
             kind = AgreementKind.renewal
         agreements.append(Agreement(kind=kind, parties=parties, signed_on=signed_on, place=place, evidence=proof,
                                     decided_by=Decision.merged if draft.merged else Decision.model))

@@ -16,21 +16,17 @@ from extractor.candidates import Candidate
 from extractor.ground import evidence, find, find_all
 from extractor.identity.clusters import same_cluster
 from extractor.layout import Section
+from extractor.lexicon import pattern
 from extractor.normalize.countries import country_code, first_country_in, place_country
 from extractor.records.figures import FigureLink, build_figure
 from extractor.records.flags import UNGROUNDED, flag, ungrounded
-from extractor.text.fold import name_key
+from extractor.text.fold import name_key, plain
 from schemas.cluster import ClusterProfile, Leader
 from schemas.common import Decision, Flag, Severity
 from schemas.figure import Figure, Metric
 from schemas.release import Person
 
 SCOPE_WINDOW = 300
-_LEADER_ROLE = re.compile(
-    r"pr[ée]sident|president|chair|directeur g[ée]n[ée]ral|directrice g[ée]n[ée]rale|managing director|"
-    r"\bceo\b|general manager|director general|gesch[äa]ftsf[üu]hrer|directeur|directrice|director",
-    re.IGNORECASE,
-)
 
 
 def _display_name(name: str, text: str, addresses: list[Candidate]) -> str:
@@ -126,7 +122,7 @@ def build_clusters(
                 country=_country(answer, about, text),
                 website=_website(name, urls),
                 leaders=[Leader(name=p.name, role=p.role) for p in people
-                         if same_cluster(p.organisation, name) and p.role and _LEADER_ROLE.search(p.role)],
+                         if same_cluster(p.organisation, name) and p.role and pattern("role").search(plain(p.role))],
                 evidence=evidence(text, *(heading or span)),
             )
         answered[name_said] = profiles[key]

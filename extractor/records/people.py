@@ -22,15 +22,8 @@ from extractor.text.fold import fold, name_tokens, plain, unaccent
 from schemas.common import Flag
 from schemas.release import Person
 
-_OF_ORGANISATION = re.compile(r"\b(?:of|de|du|de la|des|d['’]|at|chez|bei|van|di|del)\s+(?:the\s+|l['’]\s*)?(?P<org>[A-Z][\w&'’ -]+)$")
 # A name answer sometimes drags its role along ("Laure WATTINNE- Attachée de presse").
 _NAME_END = re.compile(r"\s*(?:[,(|/]|\s[-–—]|[-–—]\s).*$")
-_NAME = re.compile(
-    r"(?<![\w@.])[A-ZÀ-Ý][\w'’-]*[^\W\d_](?:[ \u00a0]+(?:(?:de|van|von|da|del|der|den|le|la|du)[ \u00a0]+)?[A-ZÀ-Ý][\w'’-]*[^\W\d_]){1,3}"
-)
-# Lower-case words a person's name may hold: "Maria Pascual de Zulueta", "Ann Van Gysel", "Jan de Vries".
-_PARTICLES = frozenset({"de", "da", "das", "do", "dos", "del", "della", "di", "du", "des", "van", "von", "der", "den",
-                        "ter", "ten", "le", "la", "y", "e", "bin", "al", "zu"})
 # "BioXclusters", "NordBIO": capitals inside a word mark a brand, save for "McDonald" and "DeVito".
 _BRAND = re.compile(r"^(?!Mc|Mac|De|Di|Da|La|Le|O['’])[A-Z]?[a-z]+[A-Z]")
 MAX_WORDS = 5
@@ -45,6 +38,25 @@ def _title(concept: str) -> re.Pattern[str]:
 @cache
 def _titles() -> re.Pattern[str]:
     return re.compile(rf"^(?:(?:{alternation('honorific')}|{alternation('monarch')})\.?\s+)+")
+
+
+@cache
+def _particles() -> frozenset[str]:
+    """Lower-case words a person's name may hold: "Maria Pascual de Zulueta", "Ann Van Gysel", "Jan de Vries"."""
+    return frozenset(words("particle"))
+
+
+@cache
+def _name() -> re.Pattern[str]:
+    """Two to four capitalised words, a particle allowed before the last ones: a person's name as written."""
+    particle = rf"(?:(?:{alternation('particle')})[ \u00a0]+)?"
+    return re.compile(rf"(?<![\w@.])[A-ZÀ-Ý][\w'’-]*[^\W\d_](?:[ \u00a0]+{particle}[A-ZÀ-Ý][\w'’-]*[^\W\d_]){{1,3}}")
+
+
+@cache
+def _of_organisation() -> re.Pattern[str]:
+    """"Managing Director of BioNord": the organisation a role names."""
+    return re.compile(rf"(?<![\w])(?:(?i:{alternation('descriptor')}|at|chez|bei)\s+|d')(?:the\s+|l'\s*)?(?P<org>[A-Z][\w&' -]+)$")
 
 
 @cache
@@ -82,7 +94,7 @@ def is_person_name(name: str, titled: bool, organisations: Sequence[str]) -> boo
     if any(_title_or_role().fullmatch(fold(w).rstrip(".")) for w in words):
         return False  # "Chief Executive Officer", "Königin"
     for word in words:
-        if word.casefold() in _PARTICLES:
+        if word.casefold() in _particles():
             continue
         if not word[0].isupper() or _BRAND.match(word) or (word.isupper() and len(word) > 1 and len(words) == 1):
             return False
@@ -98,7 +110,7 @@ def names_from_emails(candidates: Sequence[Candidate], text: str) -> list[Person
     for email in (c for c in candidates if c.kind == "email"):
         local = {t for t in name_tokens(str(email.value).split("@")[0]) if len(t) >= 3}
         before = text[max(0, email.start - EMAIL_REACH):email.start]
-        matches = [m.group() for m in _NAME.finditer(before) if local & set(name_tokens(m.group()))]
+        matches = [m.group() for m in _name().finditer(before) if local & set(name_tokens(m.group()))]
         if matches:
             found.append(PersonAnswer(name=matches[-1]))
     return found
@@ -127,7 +139,7 @@ def _cut_at_particle(name: str, keep_after: bool) -> str:
     it joins two phrases: "Interview de Jan Kowalski" before a role, "Jan Kowalski von Acme Valley" after a title."""
     words = name.split()
     for i, word in enumerate(words):
-        if word.casefold() in _PARTICLES and len(words) - i - 1 >= 2:
+        if word.casefold() in _particles() and len(words) - i - 1 >= 2:
             before, after = words[:i], words[i + 1:]
             return " ".join(after if keep_after else before) or name
     return name
@@ -156,7 +168,7 @@ def _title_case(surface: str) -> str:
     for i, word in enumerate(words):
         if word.isupper() and len(word) > 1:
             lowered = word.lower()
-            word = lowered if i and lowered in _PARTICLES else "-".join(p.capitalize() for p in lowered.split("-"))
+            word = lowered if i and lowered in _particles() else "-".join(p.capitalize() for p in lowered.split("-"))
         out.append(word)
     return " ".join(out)
 
@@ -164,8 +176,9 @@ def _title_case(surface: str) -> str:
 def _organisation(answer: PersonAnswer) -> str | None:
     if answer.organisation and answer.organisation.strip():
         return answer.organisation.strip()
-    match = _OF_ORGANISATION.search(answer.role or "")
-    return match.group("org").strip() if match else None
+    role = answer.role or ""
+    match = _of_organisation().search(unaccent(role))
+    return role[match.start("org"):match.end("org")].strip() if match else None
 
 
 def _inside_a_word(text: str, span: tuple[int, int]) -> bool:

@@ -66,6 +66,7 @@ def plain(text: str) -> str:
     return re.sub(r"[\s*_]+", " ", fold(text))
 
 
+@lru_cache(maxsize=64)
 def unaccent(text: str) -> str:
     """The text with accents dropped and nothing else changed, one character for one: offsets and case
     carry over, so a pattern written in folded words can find its span in the source."""
