@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from extractor.text.sentences import split_sentences
+
 _INSTRUCTION = re.compile(
     r"\b(?:ignore|disregard|forget|override)\b[^.\n]{0,40}\b(?:instructions?|prompts?|rules|above|previous|system)\b"
     r"|\b(?:ignore[sz]?|oublie[sz]?)\b[^.\n]{0,40}\b(?:instructions?|consignes?)\b"
@@ -16,13 +18,8 @@ _INSTRUCTION = re.compile(
     r"|\b(?:output|respond with|reply with|answer with|return|print)\b[^.\n]{0,30}\b(?:json|figures?|members|value)\b[^.\n]{0,30}\b(?:instead|regardless|always)\b",
     re.IGNORECASE,
 )
-_SENTENCE = re.compile(r"[^.!?\n]*(?:[.!?]+|\n|$)")
 
 
 def instruction_spans(text: str) -> list[tuple[int, int]]:
     """Spans of the sentences that contain an instruction aimed at a model."""
-    spans = []
-    for sentence in _SENTENCE.finditer(text):
-        if sentence.group().strip() and _INSTRUCTION.search(sentence.group()):
-            spans.append((sentence.start(), sentence.end()))
-    return spans
+    return [(start, end) for start, end in split_sentences(text).spans if _INSTRUCTION.search(text[start:end])]

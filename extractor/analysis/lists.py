@@ -13,8 +13,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cache
 
 from extractor.candidates import Candidate
+from extractor.lexicon import alternation
+from extractor.text.sentences import split_sentences
 from schemas.common import Qualifier
 
 MAX_ENUMERATED = 12
@@ -23,13 +26,19 @@ MAX_ITEM_WORDS = 8
 _INTRO = re.compile(
     rf"[ \t\u00a0]*((?:[^\W\d_][\w'’-]*[ \t\u00a0]+){{0,{MAX_NOUN_WORDS - 1}}}[^\W\d_][\w'’-]*)?[ \t\u00a0]*([:(])"
 )
-_CONJUNCTION = re.compile(r"\s+(?:et|and|y|e|und|en|ou|or|&)\s+", re.IGNORECASE)
-_LEADING_CONJUNCTION = re.compile(r"^(?:et|and|y|e|und|en|ou|or|&)\s+", re.IGNORECASE)
 _PARENTHESISED = re.compile(r"\([^()]*\)")
 _EXAMPLES = re.compile(r"(?:\.\.\.|…|\betc\b\.?|\band so on\b|\bu\. ?a\.|\busw\b\.?)\s*$", re.IGNORECASE)
 _STARTS_WITH_NUMBER = re.compile(r"^\W*\d")
-# A full stop that ends a sentence, not one after an initial or a title ("J.", "St.", "Dr.").
-_SENTENCE_STOP = re.compile(r"(?<!\b[A-Z])(?<!\b[A-Z][a-z])[.!?](?=\s|$)")
+
+
+@cache
+def _conjunction() -> re.Pattern[str]:
+    return re.compile(rf"\s+(?:(?i:{alternation('and')}|{alternation('or')})|&)\s+")
+
+
+@cache
+def _leading_conjunction() -> re.Pattern[str]:
+    return re.compile(rf"^(?:(?i:{alternation('and')}|{alternation('or')})|&)\s+")
 
 
 @dataclass(frozen=True)
@@ -94,15 +103,10 @@ def _closing(text: str, start: int) -> int | None:
 
 
 def sentence_end(text: str, start: int) -> int:
-    end = len(text)
-    newline = text.find("\n", start)
-    if newline != -1:
-        end = newline
-    for m in _SENTENCE_STOP.finditer(text[start:end]):
-        # "..." ends a list of examples, not the sentence; keep it for _EXAMPLES to see.
-        if text[start + m.start() - 2:start + m.start() + 1] == "...":
-            continue
-        return start + m.start()
+    """Where the sentence holding start ends, before its full stop; "..." stays, as it marks a list of examples."""
+    end = split_sentences(text).at(start)[1]
+    if text[:end].endswith((".", "!", "?")) and not text[:end].endswith("..."):
+        end -= 1
     return end
 
 
@@ -113,12 +117,12 @@ def _items(body: str) -> tuple[tuple[str, ...], frozenset[int]] | None:
         return None
     flat = _PARENTHESISED.sub(" ", stripped)
     segments = [s.strip() for s in re.split(r"[,;]", flat)]
-    segments = [_LEADING_CONJUNCTION.sub("", s).strip() for s in segments if s.strip()]
+    segments = [_leading_conjunction().sub("", s).strip() for s in segments if s.strip()]
     if len(segments) < 2:
         return None
     if any(_STARTS_WITH_NUMBER.match(s) or len(s.split()) > MAX_ITEM_WORDS for s in segments):
         return None
-    last = [p.strip() for p in _CONJUNCTION.split(segments[-1]) if p.strip()]
+    last = [p.strip() for p in _conjunction().split(segments[-1]) if p.strip()]
     items = tuple(segments[:-1] + last)
     return items, frozenset({len(segments), len(items)})
 

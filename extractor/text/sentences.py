@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
+from functools import lru_cache
 
 _STOP = re.compile(r"[.!?]+[»\"”’)]*(?=\s|$)|\n")
 _WORD_BEFORE = re.compile(r"(?:^|[\s(])([\w'’-]+)$")
@@ -33,6 +34,7 @@ class Sentences:
         return self.spans[index] if self.spans else (0, 0)
 
 
+@lru_cache(maxsize=16)
 def split_sentences(text: str) -> Sentences:
     spans: list[tuple[int, int]] = []
     start = 0
