@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from extractor.candidates import Candidate
-from extractor.lexicon import alternation
+from extractor.lexicon import alternation, words
 from extractor.text.fold import unaccent
 
 DATELINE_WINDOW = 2500
@@ -48,9 +48,19 @@ def _about_name(line: str) -> str | None:
     return line[found.start("name"):found.end("name")].strip() if found else None
 
 
-_PLACE_SPLIT = re.compile(r"\s*(?:,|\band\b|\bet\b|\by\b|\bund\b|\ben\b|&)\s*")
+
 _PLACE_WORD = re.compile(r"^[^\W\d_][\w'’. -]*$")
-_DATE_LEAD = re.compile(r"(?:[\s,–—-]|\b(?:le|the|el|am|den|op|on)\b)*$", re.IGNORECASE)
+
+
+@cache
+def _place_split() -> re.Pattern[str]:
+    """Between the places of a dateline: "Namur, Belgium and Chartres, France"."""
+    return re.compile(rf"\s*(?:,|&|(?<![\w])(?i:{alternation('and')})(?![\w]))\s*")
+
+
+@cache
+def _date_lead() -> re.Pattern[str]:
+    return re.compile(rf"(?:[\s,–—-]|(?<![\w])(?i:{alternation('date_lead')})(?![\w]))*$")
 
 
 @dataclass(frozen=True)
@@ -152,10 +162,6 @@ def find_sections(text: str) -> tuple[tuple[Section, ...], int | None]:
 # issuer's name: "Publié le 23 octobre 2014", "Acme Cluster e. V. – Pressemitteilung vom
 # 14.04.2016". Matched without accents and case.
 _PUBLISHED_BEFORE = re.compile(rf"^(?:.*\s[–—|-]\s+)?{alternation('published')}[\s:,]*$", re.IGNORECASE)
-# The only lowercase words a place name holds ("Santiago de Compostela", "Frankfurt am Main"): any
-# other makes the words before a date a sentence ("Le pôle a signé le 10 mars 2015"), not places.
-_PLACE_PARTICLES = {"de", "del", "della", "di", "da", "du", "des", "la", "le", "les", "am", "an", "der", "im",
-                    "sur", "sous", "upon", "on", "of", "the"}
 # What may follow a date alone on its line: nothing, a clock time, or a separator before an issue
 # number or the first sentence ("Juin 2008 - n°142", "28/10/2025 11:22", "12 mars 2015 – Le pôle").
 _DATE_LINE_REST = re.compile(r"^(?:$|\d{1,2}[:h]\d{2}\b|[–—|-])")
@@ -172,10 +178,17 @@ def _day_of(candidate: Candidate) -> dt.date | None:
     return None
 
 
+@cache
+def _place_particles() -> frozenset[str]:
+    """The only lowercase words a place name holds ("Santiago de Compostela", "Frankfurt am Main"): any
+    other makes the words before a date a sentence ("Le pôle a signé le 10 mars 2015"), not places."""
+    return frozenset({*words("particle"), *words("article"), *words("date_lead"), "am", "an", "sur", "sous", "upon", "of"})
+
+
 def _is_place(name: str) -> bool:
     if not (_PLACE_WORD.match(name) and len(name.split()) <= 4 and name[0].isupper()):
         return False
-    return all(w[0].isupper() or w.lower() in _PLACE_PARTICLES or re.match(r"[dl]['’]\w", w) for w in name.split())
+    return all(w[0].isupper() or w.lower() in _place_particles() or re.match(r"[dl]['’]\w", w) for w in name.split())
 
 
 def find_dateline(text: str, dates: list[Candidate]) -> Dateline | None:
@@ -195,11 +208,11 @@ def find_dateline(text: str, dates: list[Candidate]) -> Dateline | None:
         line_start = text.rfind("\n", 0, cand.start) + 1
         line_end = text.find("\n", cand.end)
         prefix = clean_line(text[line_start:cand.start])
-        lead = _DATE_LEAD.search(prefix)
+        lead = _date_lead().search(unaccent(prefix))
         head = prefix[:lead.start()] if lead else prefix
         if _PUBLISHED_BEFORE.match(unaccent(prefix)):
             return Dateline(line_start, cand.end, day, ())
-        places = tuple(p for p in _PLACE_SPLIT.split(re.sub(r"[()]", ",", head)) if p)
+        places = tuple(p for p in _place_split().split(re.sub(r"[()]", ",", head)) if p)
         if places and len(places) <= 8 and all(_is_place(p) for p in places):
             return Dateline(line_start, cand.end, day, places)
         rest = clean_line(text[cand.end:line_end if line_end >= 0 else len(text)])

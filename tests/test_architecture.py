@@ -4,6 +4,7 @@ from __future__ import annotations
 import ast
 import json
 import re
+import tomllib
 from collections import defaultdict
 from pathlib import Path
 
@@ -70,7 +71,10 @@ def rule_texts() -> list[tuple[Path, str]]:
         literals = [node.value for node in ast.walk(tree)
                     if isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in docstrings]
         texts.append((path, "\n".join(literals)))
-    for path in [*(ROOT / "extractor" / "lexicon").rglob("*.toml"), *(ROOT / "prompts").glob("*.txt")]:
+    for path in (ROOT / "extractor" / "lexicon").rglob("*.toml"):
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        texts.append((path, "\n".join(str(v) for table in data.values() for v in (table.values() if isinstance(table, dict) else [table]))))
+    for path in (ROOT / "prompts").glob("*.txt"):
         texts.append((path, path.read_text(encoding="utf-8")))
     return texts
 

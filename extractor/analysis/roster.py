@@ -16,6 +16,7 @@ from extractor.ground import find_all
 from extractor.identity.clusters import same_cluster
 from extractor.layout import Layout
 from extractor.lexicon import alternation
+from extractor.lexicon import words as words_of
 from extractor.normalize.countries import country_code
 from extractor.text.fold import fold_words, plain, unaccent
 
@@ -26,10 +27,6 @@ NAME_MAX_WORDS = 4
 _NAME = r"(?P<name>(?:[A-Z]|[a-z]+[A-Z])[\w'’.&-]*[\w](?:[ \t]+(?:[A-Z0-9][\w'’.&-]*[\w]|de|du|des|of|di|del|der|van|&)){0,5})"
 
 
-# Words between the cluster word and the name describe the cluster ("le cluster québécois Nordmed"); a
-# preposition would make the name a place or a field ("cluster in California", "pôle de santé").
-_EPITHET = (r"(?!(?:in|en|de|du|des|of|a|à|au|aux|for|pour|with|avec|da|di|del|van|von|im|la|le|les|the|et|and|y"
-            r"|und|e|to|at|on|dans|sur|from|par|by|across|throughout|between|among|entre|qui|que|ou|where|which|that|who|whose|dont|will|can|est|sont|ist|are|were|che|die|der|das|its|their|our|son|sa|ses|leur|notre|is|est|was|has|a)\b)[a-zà-ÿ'’-]+")
 
 
 @cache
@@ -41,7 +38,7 @@ def _cluster_word() -> re.Pattern[str]:
 def _introduced() -> re.Pattern[str]:
     """"<cluster word> [adjectives] [named] Name": the text calls Name a cluster."""
     return re.compile(
-        rf"(?<![\w])(?P<word>(?i:{alternation('cluster_word')}))(?:\s+{_EPITHET}){{0,2}}?\s+(?:(?i:{alternation('named')})\s+)?[«\"“]?\s*{_NAME}"
+        rf"(?<![\w])(?P<word>(?i:{alternation('cluster_word')}))(?:\s+{_epithet()}){{0,2}}?\s+(?:(?i:{alternation('named')})\s+)?[«\"“]?\s*{_NAME}"
     )
 
 
@@ -53,13 +50,24 @@ def _copula() -> re.Pattern[str]:
     )
 
 
-_ARTICLE = re.compile(r"^(?:le|la|les|l'|the|der|die|das|de|het|il|lo|el|los|las)\s+", re.IGNORECASE)
+@cache
+def _article() -> re.Pattern[str]:
+    return re.compile(rf"^(?i:{alternation('article')})(?:(?<=')|\s+)")
+
+
+@cache
+def _epithet() -> str:
+    """Words between the cluster word and the name describe the cluster ("le cluster québécois Nordmed"); a
+    function word would make the name a place or a field ("cluster in California", "pôle de santé")."""
+    return rf"(?!(?i:{alternation('function_word')})(?![\w'’-]))[a-zà-ÿ'’-]+"
 
 
 def _trim(name: str) -> str:
     """A name stops before a lowercase word or an apposition, and at NAME_MAX_WORDS words."""
-    words = _ARTICLE.sub("", name).split()
-    while words and words[-1].casefold() in {"de", "du", "des", "of", "di", "del", "der", "van", "&"}:
+    stripped = _article().sub("", unaccent(name))
+    words = name[len(name) - len(stripped):].split()
+    dangling = {"&", *words_of("particle"), *words_of("function_word")}
+    while words and words[-1].casefold() in dangling:
         words.pop()
     return " ".join(words[:NAME_MAX_WORDS]).rstrip(".")
 

@@ -3,19 +3,26 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from functools import cache
 from typing import NamedTuple
 
 from babel.numbers import get_territory_currencies
 
 from extractor.candidates import Candidate
 from extractor.ground import evidence
+from extractor.lexicon import alternation
 from extractor.normalize.metrics import metric_around
 from extractor.records.flags import CURRENCY_INFERRED, METRIC_UNIT_MISMATCH, flag
 from schemas.common import Decision, Flag, Qualifier, Severity
 from schemas.figure import MONEY_METRICS, SHARE_METRICS, Figure, Metric
 
 DEFAULT_CURRENCY = "EUR"
-_AS_OF_YEAR = re.compile(r"^[^.;\n]{0,40}?\b(?:en|in|em|im|anno)\s+((?:19|20)[0-9]{2})\b")
+
+
+@cache
+def _as_of_year() -> re.Pattern[str]:
+    """A year a few words after the number: "9 892 emplois directs en 2017"."""
+    return re.compile(rf"^[^.;\n]{{0,40}}?(?<![\w])(?i:{alternation('year_in')})\s+((?:19|20)[0-9]{{2}})\b")
 
 
 def _unit_family(unit: str | None) -> str:
@@ -45,7 +52,7 @@ def currency_for(country: str | None) -> str:
 
 def _as_of(text: str, candidate: Candidate, published_on: dt.date | None) -> dt.date | None:
     """A year stated right after the number ("9 892 emplois directs en 2017") dates the figure; else the release does."""
-    stated = _AS_OF_YEAR.match(text, candidate.end)
+    stated = _as_of_year().match(text, candidate.end)
     if stated:
         year = int(stated.group(1))
         if published_on is None or year < published_on.year:
