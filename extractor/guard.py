@@ -7,19 +7,18 @@ become a figure.
 from __future__ import annotations
 
 import re
+from functools import cache
 
+from extractor.lexicon import alternation
+from extractor.text.fold import plain
 from extractor.text.sentences import split_sentences
 
-_INSTRUCTION = re.compile(
-    r"\b(?:ignore|disregard|forget|override)\b[^.\n]{0,40}\b(?:instructions?|prompts?|rules|above|previous|system)\b"
-    r"|\b(?:ignore[sz]?|oublie[sz]?)\b[^.\n]{0,40}\b(?:instructions?|consignes?)\b"
-    r"|\byou are (?:now )?(?:an? |the )?(?:ai|assistant|model|language model|chatbot)\b"
-    r"|\b(?:system prompt|as an ai|tu es (?:une? )?(?:ia|assistant))\b"
-    r"|\b(?:output|respond with|reply with|answer with|return|print)\b[^.\n]{0,30}\b(?:json|figures?|members|value)\b[^.\n]{0,30}\b(?:instead|regardless|always)\b",
-    re.IGNORECASE,
-)
+
+@cache
+def _instruction() -> re.Pattern[str]:
+    return re.compile(alternation("instruction"))
 
 
 def instruction_spans(text: str) -> list[tuple[int, int]]:
     """Spans of the sentences that contain an instruction aimed at a model."""
-    return [(start, end) for start, end in split_sentences(text).spans if _INSTRUCTION.search(text[start:end])]
+    return [(start, end) for start, end in split_sentences(text).spans if _instruction().search(plain(text[start:end]))]
