@@ -14,6 +14,7 @@ from functools import cache
 
 from extractor.ground import find_all
 from extractor.identity.clusters import same_cluster
+from extractor.identity.organisations import is_event_or_country
 from extractor.layout import Layout
 from extractor.lexicon import alternation
 from extractor.lexicon import words as words_of
@@ -21,7 +22,6 @@ from extractor.normalize.countries import country_code
 from extractor.text.fold import fold_words, plain, unaccent
 
 PRESENTATION_CHARS = 400
-_YEAR = re.compile(r"\b(?:19|20)[0-9]{2}\b")
 NAME_MAX_WORDS = 4
 # A name is capitalised words, possibly joined by a hyphen, a dot or "&" ("Acme.health", "bioAcme Plus").
 _NAME = r"(?P<name>(?:[A-Z]|[a-z]+[A-Z])[\w'’.&-]*[\w](?:[ \t]+(?:[A-Z0-9][\w'’.&-]*[\w]|de|du|des|of|di|del|der|van|&)){0,5})"
@@ -104,7 +104,7 @@ def described_clusters(text: str, layout: Layout) -> list[str]:
 
 def could_be_cluster(name: str, text: str) -> bool:
     """The release spells the name, and it is neither a country, an event ("BIO 2017") nor a company ("Acme S.p.A.")."""
-    if not find_all(name, text) or country_code(name) or _YEAR.search(name):
+    if not find_all(name, text) or is_event_or_country(name):
         return False
     return not _company_form().search(plain(name))
 

@@ -23,9 +23,9 @@ from extractor.ask.answers import AgreementAnswer
 from extractor.candidates import Candidate
 from extractor.ground import evidence, find, find_all
 from extractor.identity.clusters import GENERIC_WORDS, same_cluster
+from extractor.identity.organisations import is_event_or_country
 from extractor.identity.people import same_person
 from extractor.lexicon import alternation, pattern, words
-from extractor.normalize.countries import country_code
 from extractor.records.flags import SIGNED_ON_ASSUMED, flag, ungrounded
 from extractor.text.fold import name_tokens, plain, unaccent
 from schemas.agreement import Agreement, AgreementKind, Money, Period
@@ -102,7 +102,7 @@ def _only_as_place(name: str, text: str) -> bool:
 
 
 def _is_organisation(name: str, people: Sequence[str], text: str) -> bool:
-    if _YEAR.search(name) or country_code(name) or _only_as_place(name, text):
+    if is_event_or_country(name) or _only_as_place(name, text):
         return False  # "BIO 2017" is an event, "Boston" a place
     return not any(same_person(name, person) for person in people)
 

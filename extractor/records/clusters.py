@@ -1,7 +1,6 @@
 """Cluster profiles: the clusters the model named, grounded, with their figures, website and leaders."""
 from __future__ import annotations
 
-import re
 from urllib.parse import urlparse
 
 from rapidfuzz import fuzz
@@ -15,6 +14,7 @@ from extractor.ask.release import FigureAnswer
 from extractor.candidates import Candidate
 from extractor.ground import evidence, find, find_all
 from extractor.identity.clusters import same_cluster
+from extractor.identity.organisations import is_event_or_country
 from extractor.layout import Section
 from extractor.lexicon import pattern
 from extractor.normalize.countries import country_code, first_country_in, place_country
@@ -83,9 +83,7 @@ def _country(answer: ClusterAnswer, about: Section | None, text: str) -> str | N
 
 def _is_cluster_name(name: str, people: list[Person]) -> bool:
     """A year makes an event ("BIO 2017"), a country a place, a listed person no organisation."""
-    if re.search(r"\b(?:19|20)[0-9]{2}\b", name) or country_code(name):
-        return False
-    return not any(name_key(p.name) == name_key(name) for p in people)
+    return not is_event_or_country(name) and not any(name_key(p.name) == name_key(name) for p in people)
 
 
 def build_clusters(
