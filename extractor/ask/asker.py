@@ -44,6 +44,10 @@ class Asker:
     hits: int = 0
     failed: list[str] = field(default_factory=list)
 
+    def recovered(self, step: str) -> None:
+        """A failed question whose short form was answered: the release lacks no list, only some detail."""
+        self.failed.remove(step)
+
     def ask(self, step: str, response_model: type[T], question: str, max_tokens: int) -> T | None:
         messages = [{"role": "system", "content": self.system}, {"role": "user", "content": question}]
         key = cache_key(self.llm.model, messages, response_model.model_json_schema(), max_tokens)

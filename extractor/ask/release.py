@@ -67,13 +67,13 @@ def ask_release(asker: Asker, analysis: ReleaseAnalysis) -> Answers:
         answers.agreements = agreements.agreements
     elif (parties := asker.ask("parties", Parties, render("parties"), MAX_TOKENS["parties"])) is not None:
         answers.agreements = [AgreementAnswer(kind=AgreementKind.other, parties=p) for p in parties.agreements]
-        asker.failed.remove("agreements")
+        asker.recovered("agreements")
     people = asker.ask("people", People, render("people"), MAX_TOKENS["people"])
     if people is not None:
         answers.people = people.people
     elif (names := asker.ask("names", Names, render("names"), MAX_TOKENS["names"])) is not None:
         answers.people = [PersonAnswer(name=name) for name in names.names]
-        asker.failed.remove("people")
+        asker.recovered("people")
     start = analysis.layout.contacts_start
     if start is not None:
         block = analysis.text[start:start + CONTACT_BLOCK_CHARS].strip()
