@@ -3,18 +3,20 @@
 
 dateparser reads a date surface; it is slow to scan text with, so ``date_regex`` finds the
 date-shaped spans first (month and weekday names come from babel's CLDR data) and only those are
-handed to dateparser.
+handed to dateparser. The words around them ("du … au …", "third quarter of") are the word lists of
+extractor/lexicon/<language>/dates.toml.
 """
 from __future__ import annotations
 
 import calendar
 import datetime as dt
 import re
-from functools import lru_cache
+from functools import cache, lru_cache
 
 import dateparser
 from babel.dates import get_day_names, get_month_names
 
+from extractor.lexicon import concepts, words
 from extractor.text.fold import unaccent
 from extractor.text.languages import LANGUAGES
 
@@ -23,35 +25,50 @@ _SETTINGS = {"REQUIRE_PARTS": ["day", "month", "year"], "DATE_ORDER": "DMY", "RE
 
 _YEAR = r"(?:19|20)\d{2}(?!\d)"
 _DAY = r"(?:3[01]|[12]\d|0?[1-9])"
-_DAY_SUFFIX = r"(?:er|re|ère|st|nd|rd|th|º|\.)?"
-_CONNECT = r"(?:-|–|—|&|\s(?:et|and|au|to|à|y|und|en|tot|bis|al|e)\s)"
-_MONTH_TO = r"(?:-|–|—|\s(?:à|a|to|au|until|till|jusqu['’](?:en|à|a)|et|and|tot|bis|hasta)(?:\s+(?:fin|end\s+of))?\s)"
 # A clock time inside a dateline ("mars 12 09:30 2015"); it says nothing about the day.
 _TIME = r"(?:[01]?\d|2[0-3])[:h][0-5]\d"
 # "14/05/2024", "03.11.2022", "2021-06-30": which part is the day is decided when reading.
 _NUMERIC = re.compile(r"(\d{1,2})([/.\-])(\d{1,2})\2((?:19|20)\d{2})")
 
-# Quarters of a year, per language: the noun, the words that may join it to the year (comma
-# separated), and the ordinal words of each quarter in turn ("third quarter of 2023", "3e trimestre 2023").
-_QUARTERS: dict[str, tuple[str, str, tuple[str, str, str, str]]] = {
-    "fr": ("trimestre", "de", ("premier", "deuxième second", "troisième", "quatrième")),
-    "en": ("quarter", "of, of the", ("first", "second", "third", "fourth")),
-    "es": ("trimestre", "de, del", ("primer", "segundo", "tercer", "cuarto")),
-    "de": ("quartal", "", ("erste erstes ersten", "zweite zweites zweiten", "dritte drittes dritten",
-                           "vierte viertes vierten")),
-    "nl": ("kwartaal", "van", ("eerste", "tweede", "derde", "vierde")),
-    "it": ("trimestre", "del, di", ("primo", "secondo", "terzo", "quarto")),
-}
+
+def _either(concept: str) -> str:
+    """A dates.toml list as alternatives in source text: longest first, any blanks between words, either
+    apostrophe; a list no language has matches nothing."""
+    phrases = sorted(words(f"dates.{concept}"), key=len, reverse=True)
+    return "|".join(r"\s+".join(re.escape(w).replace("'", "['’]") for w in p.split()) for p in phrases) or "(?!)"
 
 
+def _day_suffix() -> str:
+    return rf"(?:{_either('day_suffix')}|º|\.)?"
 
 
-_QUARTER_NUMBER = {unaccent(word): n for _, _, ordinals in _QUARTERS.values()
-                   for n, words in enumerate(ordinals, start=1) for word in words.split()}
+def _connect() -> str:
+    return rf"(?:-|–|—|&|\s(?:{_either('day_and')})\s)"
 
 
-def _names(words: set[str]) -> str:
-    variants = {w.lower().rstrip(".") for w in words} | {unaccent(w.lower().rstrip(".")) for w in words}
+def _month_to() -> str:
+    return rf"(?:-|–|—|\s(?:{_either('month_to')})(?:\s+(?:{_either('month_end')}))?\s)"
+
+
+def _of() -> str:
+    """The word between day, month and year ("14 de mayo de 2024"), with the blanks after it."""
+    return rf"(?:(?:{_either('of')})\s+)?"
+
+
+@cache
+def _quarter_ordinals() -> dict[str, int]:
+    """The ordinal words of the quarters, as written, with the quarter each names ("troisième" -> 3)."""
+    prefix = "dates.quarter.ordinal."
+    return {word: int(concept.removeprefix(prefix)) for concept in concepts(prefix) for word in words(concept)}
+
+
+@cache
+def _quarter_number() -> dict[str, int]:
+    return {unaccent(word): number for word, number in _quarter_ordinals().items()}
+
+
+def _names(spelled: set[str]) -> str:
+    variants = {w.lower().rstrip(".") for w in spelled} | {unaccent(w.lower().rstrip(".")) for w in spelled}
     return "|".join(re.escape(w) for w in sorted(variants, key=len, reverse=True))
 
 
@@ -73,7 +90,7 @@ def _month_numbers() -> dict[str, int]:
 @lru_cache(maxsize=1)
 def _calendar_words() -> tuple[str, str, str]:
     wide: set[str] = set()
-    abbreviated: set[str] = {"sept"}
+    abbreviated = set(words("dates.month_abbreviation"))
     weekdays: set[str] = set()
     for code in DATE_LANGS:
         for context in ("format", "stand-alone"):
@@ -86,12 +103,11 @@ def _calendar_words() -> tuple[str, str, str]:
 def _quarter_shape() -> str:
     """"Q3 2023", "T3 2023", "3e trimestre 2023", "third quarter of 2023": group 1 or 2 holds the
     quarter's digit, group 3 its ordinal word, group 4 the year."""
-    nouns = "|".join(noun for noun, _, _ in _QUARTERS.values())
-    joins = "|".join(r"\s+".join(j.split()) for _, joins, _ in _QUARTERS.values() for j in joins.split(",") if j.strip())
-    ordinals = _names({word for _, _, words in _QUARTERS.values() for ordinal in words for word in ordinal.split()})
+    ordinals = _names(set(_quarter_ordinals()))
     return (
-        rf"(?:[QT]([1-4])\s?[/-]?\s?|(?:([1-4])\s?(?:er|ère|re|e|ème|eme|nd|st|rd|th|º|°|o|\.)|({ordinals}))"
-        rf"\s+(?:{nouns})(?:\s+(?:{joins}))?\s+)({_YEAR})"
+        rf"(?:(?:{_either('quarter.letter')})([1-4])\s?[/-]?\s?"
+        rf"|(?:([1-4])\s?(?:{_either('quarter.suffix')}|º|°|\.)|({ordinals}))"
+        rf"\s+(?:{_either('quarter.noun')})(?:\s+(?:{_either('quarter.joiner')}))?\s+)({_YEAR})"
     )
 
 
@@ -113,24 +129,25 @@ def date_regex() -> re.Pattern[str]:
     month_wide = rf"(?:{wide})(?![^\W\d_])"
     weekday = rf"(?:(?:{weekdays}),?\s+)"
     lead = r"(?<![\w/.\-])"
-    day_first = rf"{_DAY}{_DAY_SUFFIX}\s+(?:de\s+)?{month}(?:\s+de)?,?\s+{_YEAR}"
-    month_first = rf"{month}\s+{_DAY}(?:st|nd|rd|th)?,?\s+(?:{_TIME}\s+)?{_YEAR}"
+    day_suffix, of, month_to = _day_suffix(), _of(), _month_to()
+    day_first = rf"{_DAY}{day_suffix}\s+{of}{month}(?:\s+(?:{_either('of')}))?,?\s+{_YEAR}"
+    month_first = rf"{month}\s+{_DAY}(?:{_either('month_day_suffix')})?,?\s+(?:{_TIME}\s+)?{_YEAR}"
     numeric = rf"{_YEAR}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])|\d{{1,2}}(?P<sep>[/.\-])\d{{1,2}}(?P=sep){_YEAR}"
     # "2021-06-30" is a date, not the years 2021 to 2006.
     not_a_date = r"(?![-./]\d)"
     pattern = (
-        rf"(?i:{lead}(?P<day_range>{_DAY}{_DAY_SUFFIX}\s*{_CONNECT}\s*{day_first}"
+        rf"(?i:{lead}(?P<day_range>{_DAY}{day_suffix}\s*{_connect()}\s*{day_first}"
         rf"|{month}\s+{_DAY}\s*[-–]\s*{_DAY},?\s+{_YEAR})"
-        rf"|(?<![\w/.\-])(?P<month_range>(?:(?:de|from|du|d['’]|entre|between|van|von|desde)\s*)?"
-        rf"{month_wide}\s+(?:de\s+)?{_YEAR}\s*{_MONTH_TO}\s*{month_wide}\s+(?:de\s+)?{_YEAR}"
-        rf"|{month_wide}\s*{_MONTH_TO}\s*{month_wide}\s+(?:de\s+)?{_YEAR})"
+        rf"|(?<![\w/.\-])(?P<month_range>(?:(?:{_either('month_from')})\s*)?"
+        rf"{month_wide}\s+{of}{_YEAR}\s*{month_to}\s*{month_wide}\s+{of}{_YEAR}"
+        rf"|{month_wide}\s*{month_to}\s*{month_wide}\s+{of}{_YEAR})"
         rf"|{lead}(?P<year_range>(?:{_YEAR}\s*[-–—]\s*(?:{_YEAR}|\d{{2}}(?!\d))|{_YEAR}/(?:{_YEAR}|\d{{2}}(?!\d))){not_a_date}"
-        rf"|(?<!\w)(?:de|from|entre|between|van|von|desde|du|del)\s+{_YEAR}\s+"
-        rf"(?:à|a|to|et|and|tot|bis|hasta|au|al|until)\s+{_YEAR})"
+        rf"|(?<!\w)(?:{_either('period_from')})\s+{_YEAR}\s+"
+        rf"(?:{_either('year_to')})\s+{_YEAR})"
         rf"|{lead}(?P<date>{weekday}?(?:{day_first}|{month_first})|{numeric})"
-        rf"|{lead}(?P<no_year>{weekday}?{_DAY}{_DAY_SUFFIX}\s+(?:de\s+)?{month_wide})"
+        rf"|{lead}(?P<no_year>{weekday}?{_DAY}{day_suffix}\s+{of}{month_wide})"
         rf"|(?<![\w/.\-])(?P<quarter>{_quarter_shape()})"
-        rf"|{lead}(?P<month>{month_wide}\s+(?:de\s+)?{_YEAR}))"
+        rf"|{lead}(?P<month>{month_wide}\s+{of}{_YEAR}))"
         r"(?![\w/])"
     )
     return re.compile(pattern)
@@ -189,22 +206,39 @@ def _year_bounds(first: str, last: str) -> tuple[dt.date, dt.date] | None:
     return dt.date(start, 1, 1), dt.date(end, 12, 31)
 
 
-_YEAR_SPAN = re.compile(
-    rf"({_YEAR})\s*(?:[-–—/]|\s(?:à|a|to|et|and|tot|bis|hasta|au|al|until)\s)\s*({_YEAR}|\d{{2}}(?!\d))", re.IGNORECASE
-)
-_DAY_SPAN = re.compile(rf"^({_DAY}){_DAY_SUFFIX}\s*{_CONNECT}\s*(.+)$", re.IGNORECASE)
 _MONTH_DAY_SPAN = re.compile(rf"^(.+?)\s+({_DAY})\s*[-–]\s*({_DAY}),?\s+({_YEAR})$", re.IGNORECASE)
-_BETWEEN_DATES = re.compile(r"\s+(?:au|to|until|till|jusqu['’]au|bis|hasta|al|tot)\s+|\s*[-–—]\s*", re.IGNORECASE)
-_PERIOD_LEAD = re.compile(r"^(?:du|from|de|entre|between|van|von|desde|del)\s+", re.IGNORECASE)
 
 
-_MONTH_SPAN = re.compile(
-    rf"([^\W\d]+)\.?(?:\s+(?:de\s+)?({_YEAR}))?\s*{_MONTH_TO}\s*([^\W\d]+)\.?\s+(?:de\s+)?({_YEAR})",
-    re.IGNORECASE,
-)
+@cache
+def _period_lead() -> re.Pattern[str]:
+    return re.compile(rf"^(?:{_either('period_from')})\s+", re.IGNORECASE)
 
 
-_ONE_MONTH = re.compile(rf"([^\W\d]+)\.?,?\s+(?:de\s+)?({_YEAR})", re.IGNORECASE)
+@cache
+def _year_span() -> re.Pattern[str]:
+    return re.compile(rf"({_YEAR})\s*(?:[-–—/]|\s(?:{_either('year_to')})\s)\s*({_YEAR}|\d{{2}}(?!\d))", re.IGNORECASE)
+
+
+@cache
+def _day_span() -> re.Pattern[str]:
+    return re.compile(rf"^({_DAY}){_day_suffix()}\s*{_connect()}\s*(.+)$", re.IGNORECASE)
+
+
+@cache
+def _between_dates() -> re.Pattern[str]:
+    return re.compile(rf"\s+(?:{_either('date_to')})\s+|\s*[-–—]\s*", re.IGNORECASE)
+
+
+@cache
+def _month_span() -> re.Pattern[str]:
+    return re.compile(
+        rf"([^\W\d]+)\.?(?:\s+{_of()}({_YEAR}))?\s*{_month_to()}\s*([^\W\d]+)\.?\s+{_of()}({_YEAR})", re.IGNORECASE
+    )
+
+
+@cache
+def _one_month() -> re.Pattern[str]:
+    return re.compile(rf"([^\W\d]+)\.?,?\s+{_of()}({_YEAR})", re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)
@@ -232,7 +266,7 @@ def _month_of(found: re.Match[str]) -> tuple[dt.date, dt.date] | None:
 
 
 def _quarter_of(found: re.Match[str]) -> tuple[dt.date, dt.date] | None:
-    number = int(found[1] or found[2] or 0) or _QUARTER_NUMBER.get(unaccent((found[3] or "").lower()))
+    number = int(found[1] or found[2] or 0) or _quarter_number().get(unaccent((found[3] or "").lower()))
     if number is None:
         return None
     year, last = int(found[4]), number * 3
@@ -248,20 +282,20 @@ def parse_period(surface: str) -> tuple[dt.date, dt.date] | None:
     ("mai 2024" -> 2024-05-01..2024-05-31) and quarters ("Q3 2023", "third quarter of 2023" ->
     2023-07-01..2023-09-30).
     """
-    text = _PERIOD_LEAD.sub("", " ".join(surface.split()))
-    years = _YEAR_SPAN.fullmatch(text)
+    text = _period_lead().sub("", " ".join(surface.split()))
+    years = _year_span().fullmatch(text)
     if years:
         return _year_bounds(years[1], years[2])
-    month = _ONE_MONTH.fullmatch(text)
+    month = _one_month().fullmatch(text)
     if month:
         return _month_of(month)
     quarter = _quarter_span().fullmatch(text)
     if quarter:
         return _quarter_of(quarter)
-    months = _MONTH_SPAN.fullmatch(text)
+    months = _month_span().fullmatch(text)
     if months:
         return _month_bounds(months)
-    days = _DAY_SPAN.match(text)
+    days = _day_span().match(text)
     if days:
         end = parse_date(days[2])
         if end is not None and int(days[1]) <= end.day:
@@ -271,7 +305,7 @@ def parse_period(surface: str) -> tuple[dt.date, dt.date] | None:
         end = parse_date(f"{month_days[1]} {month_days[3]}, {month_days[4]}")
         if end is not None and int(month_days[2]) <= end.day:
             return end.replace(day=int(month_days[2])), end
-    for split in _BETWEEN_DATES.finditer(text):
+    for split in _between_dates().finditer(text):
         first, last = parse_date(text[: split.start()]), parse_date(text[split.end():])
         if first and last and first <= last:
             return first, last

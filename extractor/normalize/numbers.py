@@ -2,7 +2,8 @@
 
 One grammar serves two callers: ``parse_quantity`` reads a whole surface, and the candidate finder
 scans running text with the same compiled pattern, so what the finder spans is exactly what this
-module can read.
+module can read. Its words (qualifiers, multipliers, number words, fractions, ranges, currency names)
+are the word lists of extractor/lexicon/<language>/numbers.toml.
 """
 from __future__ import annotations
 
@@ -15,6 +16,8 @@ from functools import cache
 from babel.numbers import get_decimal_symbol
 from text_to_num import text2num
 
+from extractor.lexicon import concepts, words
+from extractor.text.languages import LANGUAGES
 from schemas.common import Qualifier
 
 # One horizontal space: plain, no-break (U+00A0) and narrow no-break (U+202F), all used as
@@ -22,32 +25,10 @@ from schemas.common import Qualifier
 SP = "[ \u00a0\u202f]"
 _APOS = "['\u2019]"
 
-_QUALIFIERS: dict[Qualifier, tuple[str, ...]] = {
-    Qualifier.at_least: (
-        "plus de", "au moins", "pas moins de", "au-delà de", "au dela de", "plus que",
-        "more than", "over", "above", "at least", "in excess of", "upwards of", "no fewer than",
-        "no less than", "well over", "más de", "mas de", "al menos", "por lo menos", "über",
-        "mehr als", "mindestens", "meer dan", "ruim", "minstens", "ten minste", "oltre", "più di",
-        "piu di", "almeno", "non meno di", ">", "≥",
-    ),
-    Qualifier.at_most: (
-        "jusqu'à", "jusqu'a", "moins de", "au plus", "up to", "less than", "fewer than", "under",
-        "no more than", "hasta", "menos de", "bis zu", "weniger als", "höchstens", "tot",
-        "minder dan", "hooguit", "fino a", "meno di", "non più di", "al massimo", "<", "≤",
-    ),
-    Qualifier.approx: (
-        "près de", "pres de", "environ", "quelque", "quelques", "aux alentours de",
-        "approximativement", "presque", "quasiment", "about", "around", "nearly", "almost",
-        "approximately", "approx.", "roughly", "some", "close to", "circa", "ca.", "~", "≈",
-        "cerca de", "alrededor de", "aproximadamente", "casi", "unos", "unas", "rund", "etwa",
-        "ungefähr", "fast", "knapp", "nahezu", "annähernd", "ongeveer", "bijna", "zo'n", "zowat",
-        "quasi", "intorno a", "all'incirca",
-    ),
-}
-# "plus d'une centaine", "près d'un million": the elided article belongs to the number phrase.
-# "autour de" is left out: releases mostly write "s'articule autour de deux axes", not a count.
-_ELIDED_QUALIFIERS = {"plus": Qualifier.at_least, "près": Qualifier.approx, "pres": Qualifier.approx,
-                      "moins": Qualifier.at_most}
+# Comparison signs belong to no language, so they are not in the word lists.
+_SIGN_QUALIFIERS = {">": Qualifier.at_least, "≥": Qualifier.at_least, "<": Qualifier.at_most,
+                    "≤": Qualifier.at_most, "~": Qualifier.approx, "≈": Qualifier.approx}
+_STATED = (Qualifier.at_least, Qualifier.at_most, Qualifier.approx)
 
 
 def _phrase_regex(phrase: str) -> str:
@@ -55,136 +36,95 @@ def _phrase_regex(phrase: str) -> str:
     return r"\s+".join(parts)
 
 
+def _spaced_regex(phrase: str) -> str:
+    return SP.join(re.escape(word) for word in phrase.split())
+
+
 def _qualifier_key(phrase: str) -> str:
     return re.sub(r"\s+", " ", phrase.lower().replace("\u2019", "'"))
 
 
-_QUALIFIER_OF = {_qualifier_key(p): q for q, phrases in _QUALIFIERS.items() for p in phrases}
-_WORD_QUALIFIERS = sorted((p for p in _QUALIFIER_OF if p[0].isalpha()), key=len, reverse=True)
-_SIGN_QUALIFIERS = sorted((p for p in _QUALIFIER_OF if not p[0].isalpha()), key=len, reverse=True)
-# Signs ("~", ">") count only after a space or bracket: a ">" opening a line is a markdown quote.
-_QUALIFIER_RE = (
-    r"(?P<qual>(?i:(?<!\w)(?:"
-    + "|".join(_phrase_regex(p) for p in _WORD_QUALIFIERS)
-    + r")(?:\s+|(?<=\.)\s?)|(?:(?<=[ \t(:])|^)(?:" + "|".join(re.escape(p) for p in _SIGN_QUALIFIERS) + r")\s?"
-    + r"|(?<!\w)(?:" + "|".join(_ELIDED_QUALIFIERS) + r")\s+d" + _APOS + r"(?=une?\b)))"
-)
+def _stated(table: str, language: str | None = None) -> dict[str, Qualifier]:
+    return {_qualifier_key(p): q for q in _STATED for p in words(f"numbers.{table}.{q.value}", language)}
+
+
+@cache
+def _qualifier_of() -> dict[str, Qualifier]:
+    """Every language's qualifier phrases, read whatever the release's language: releases mix them."""
+    return {**_stated("qualifier"), **_stated("qualifier_elided"), **_SIGN_QUALIFIERS}
+
+
+def _qualifier_regex() -> str:
+    stated = sorted(_stated("qualifier"), key=len, reverse=True)
+    # An elided qualifier counts only before its own language's "one": "plus d'une centaine".
+    elided = "|".join(
+        rf"(?:{'|'.join(_phrase_regex(p) for p in phrases)})(?=(?:{_alternation(words('numbers.one', code))})\b)"
+        for code in LANGUAGES if (phrases := _stated("qualifier_elided", code))
+    ) or "(?!)"
+    # Signs ("~", ">") count only after a space or bracket: a ">" opening a line is a markdown quote.
+    return (
+        r"(?P<qual>(?i:(?<!\w)(?:"
+        + "|".join(_phrase_regex(p) for p in stated)
+        + r")(?:\s+|(?<=\.)\s?)|(?:(?<=[ \t(:])|^)(?:" + "|".join(re.escape(p) for p in _SIGN_QUALIFIERS) + r")\s?"
+        + rf"|(?<!\w)(?:{elided})))"
+    )
+
 
 # Multipliers written as symbols are case-sensitive ("M" is a million, "m" alone is a metre).
-_SYMBOL_MULTIPLIERS = {
-    "k": 10**3, "K": 10**3, "M": 10**6, "Mio": 10**6, "Mio.": 10**6, "mln": 10**6, "mn": 10**6,
-    "MM": 10**6, "Md": 10**9, "Mds": 10**9, "Mrd": 10**9, "Mrd.": 10**9, "Mrds": 10**9,
-    "Mia": 10**9, "Mia.": 10**9, "bn": 10**9, "Bn": 10**9, "BN": 10**9, "bln": 10**9, "mld": 10**9,
-}
+_SYMBOL_MULTIPLIERS = {"k": 10**3, "K": 10**3, "M": 10**6}
 # Only after a currency sign: "£3m", "$2b" (a bare "3m" is three metres).
 _CURRENCY_ONLY_MULTIPLIERS = {"m": 10**6, "b": 10**9, "B": 10**9}
-_WORD_MULTIPLIERS = {
-    "mille": 10**3, "thousand": 10**3, "tausend": 10**3, "duizend": 10**3, "mil": 10**3,
-    "million": 10**6, "millions": 10**6, "millón": 10**6, "millon": 10**6, "millones": 10**6,
-    "millionen": 10**6, "miljoen": 10**6, "miljoenen": 10**6,
-    "milliard": 10**9, "milliards": 10**9, "milliarde": 10**9, "milliarden": 10**9,
-    "miljard": 10**9, "miljarden": 10**9, "billion": 10**9, "billions": 10**9,
-    "mil millones": 10**9, "mila": 10**3, "milione": 10**6, "milioni": 10**6, "miliardo": 10**9,
-    "miliardi": 10**9,
-}
-# In French, German and Dutch a "billion" is a million millions.
-_LONG_SCALE_BILLION = {"fr", "de", "nl"}
+_CURRENCY_SIGNS = {"€": "EUR", "eur": "EUR", "$": "USD", "us$": "USD", "usd": "USD", "£": "GBP", "gbp": "GBP",
+                   "chf": "CHF"}
+# The share in percent each [numbers.fraction] list stands for.
+_FRACTION_SHARES: dict[str, int | float] = {"two_thirds": 66.67, "one_third": 33.33, "half": 50,
+                                            "three_quarters": 75, "one_quarter": 25}
 
-_CURRENCIES = {
-    "€": "EUR", "eur": "EUR", "euro": "EUR", "euros": "EUR",
-    "$": "USD", "us$": "USD", "usd": "USD", "dollar": "USD", "dollars": "USD", "dólares": "USD",
-    "dollari": "USD",
-    "£": "GBP", "gbp": "GBP", "pound": "GBP", "pounds": "GBP", "livre sterling": "GBP",
-    "livres sterling": "GBP", "pounds sterling": "GBP", "chf": "CHF", "franc suisse": "CHF",
-    "francs suisses": "CHF",
-}
 
-# "une centaine" is about a hundred; "a hundred" is a hundred.
-_COLLECTIVES: dict[str, tuple[int, Qualifier]] = {
-    "dizaine": (10, Qualifier.approx), "douzaine": (12, Qualifier.approx),
-    "quinzaine": (15, Qualifier.approx), "vingtaine": (20, Qualifier.approx),
-    "trentaine": (30, Qualifier.approx), "quarantaine": (40, Qualifier.approx),
-    "cinquantaine": (50, Qualifier.approx), "soixantaine": (60, Qualifier.approx),
-    "centaine": (100, Qualifier.approx), "millier": (1000, Qualifier.approx),
-    "dozen": (12, Qualifier.approx), "docena": (12, Qualifier.approx),
-    "centenar": (100, Qualifier.approx), "millar": (1000, Qualifier.approx),
-    "dutzend": (12, Qualifier.approx), "dozijn": (12, Qualifier.approx),
-    "tiental": (10, Qualifier.approx), "honderdtal": (100, Qualifier.approx),
-    "hundred": (100, Qualifier.exact), "thousand": (1000, Qualifier.exact),
-}
-_ONE = ("une", "un", "an", "a", "one", "una", "uno", "ein", "eine", "een")
+def _by_key(table: str) -> dict[str, str]:
+    """A word list keyed by what its phrases stand for ("1_000 = ['mille']"), every language's, as phrase -> key."""
+    prefix = f"numbers.{table}."
+    return {phrase: concept.removeprefix(prefix) for concept in concepts(prefix) for phrase in words(concept)}
 
-# Spelled-out numbers the finder trusts, per language. text2num reads every one of these languages;
-# what it cannot do is find numbers in running text, so this table says which words to try:
-# ``starts`` may open a number (two to twenty, the tens, some hundreds: "un"/"one" are left out on
-# purpose, "l'un des" and "one of the" are idioms, not counts); ``continues`` only carries one on
-# ("deux cents", "two hundred"); ``joiner`` links its parts ("vingt et un", "veinte y dos");
-# ``compound`` is the tens and units written as one word ("novantadue", "zweiundzwanzig").
-_NUMBER_WORDS: dict[str, dict[str, str]] = {
-    "fr": {"starts": "deux trois quatre cinq six sept huit neuf dix onze douze treize quatorze quinze seize "
-                     "dix-sept dix-huit dix-neuf vingt trente quarante cinquante soixante soixante-dix "
-                     "quatre-vingt quatre-vingts quatre-vingt-dix",
-           "continues": "cent cents mille vingts", "joiner": "et"},
-    "en": {"starts": "two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
-                     "sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety",
-           "continues": "hundred thousand", "joiner": "and"},
-    "es": {"starts": "dos tres cuatro cinco seis siete ocho nueve diez once doce trece catorce quince "
-                     "dieciséis diecisiete dieciocho diecinueve veinte treinta cuarenta cincuenta sesenta "
-                     "setenta ochenta noventa cien ciento doscientos doscientas trescientos trescientas "
-                     "cuatrocientos quinientos",
-           "continues": "mil", "joiner": "y",
-           "compound": "veinti(?:uno|una|dós|trés|cuatro|cinco|séis|siete|ocho|nueve)"},
-    "de": {"starts": "zwei drei vier fünf sechs sieben acht neun zehn elf zwölf dreizehn vierzehn fünfzehn "
-                     "sechzehn siebzehn achtzehn neunzehn zwanzig dreißig vierzig fünfzig sechzig siebzig "
-                     "achtzig neunzig",
-           "continues": "hundert tausend", "joiner": "und",
-           "compound": "(?:ein|zwei|drei|vier|fünf|sechs|sieben|acht|neun)und"
-                       "(?:zwanzig|dreißig|vierzig|fünfzig|sechzig|siebzig|achtzig|neunzig)"},
-    "nl": {"starts": "twee drie vier vijf zes zeven acht negen tien elf twaalf dertien veertien vijftien "
-                     "zestien zeventien achttien negentien twintig dertig veertig vijftig zestig zeventig "
-                     "tachtig negentig",
-           "continues": "honderd duizend", "joiner": "en",
-           "compound": "(?:een|twee|drie|vier|vijf|zes|zeven|acht|negen)(?:en|ën)"
-                       "(?:twintig|dertig|veertig|vijftig|zestig|zeventig|tachtig|negentig)"},
-    # Italian joins no words with "e" ("centoventi" is one word), so it has no joiner.
-    "it": {"starts": "due tre quattro cinque sei sette otto nove dieci undici dodici tredici quattordici "
-                     "quindici sedici diciassette diciotto diciannove venti trenta quaranta cinquanta "
-                     "sessanta settanta ottanta novanta cento duecento trecento quattrocento cinquecento",
-           "continues": "mila", "joiner": "",
-           "compound": "(?:vent|trent|quarant|cinquant|sessant|settant|ottant|novant)[aei]?"
-                       "(?:uno|due|tre|tré|quattro|cinque|sei|sette|otto|nove)"},
-}
 
-# Fractions of a whole, read as shares in percent, only where a "de"/"of" says of what: "deux tiers
-# des adhérents" is 66.67 %, but "deux tiers" alone or "half an hour" is no share of anything stated.
-_FRACTIONS: dict[str, dict[str, float]] = {
-    "fr": {"deux tiers": 66.67, "un tiers": 33.33, "la moitié": 50, "trois quarts": 75, "un quart": 25},
-    "en": {"two thirds": 66.67, "two-thirds": 66.67, "one third": 33.33, "one-third": 33.33,
-           "a third": 33.33, "half": 50, "three quarters": 75, "three-quarters": 75, "a quarter": 25,
-           "one quarter": 25},
-    "es": {"dos tercios": 66.67, "un tercio": 33.33, "la mitad": 50, "tres cuartas partes": 75},
-    "de": {"zwei drittel": 66.67, "ein drittel": 33.33, "die hälfte": 50, "drei viertel": 75,
-           "ein viertel": 25},
-    "nl": {"twee derde": 66.67, "een derde": 33.33, "de helft": 50, "driekwart": 75, "een kwart": 25},
-    "it": {"due terzi": 66.67, "un terzo": 33.33, "la metà": 50, "tre quarti": 75, "un quarto": 25},
-}
-_FRACTION_OF = {"fr": "de des du d'", "en": "of", "es": "de del", "de": "der des von",
-                "nl": "van", "it": "di dei degli delle del della dell'"}
-# After an ordinal a fraction is part of a period, not a share: "the first half of the year".
-_FRACTION_NOT_AFTER = {"en": "first second"}
+@cache
+def _abbreviations() -> dict[str, int]:
+    return {**_SYMBOL_MULTIPLIERS, **{p: int(count) for p, count in _by_key("abbreviation").items()}}
 
-# Ranges, one quantity with both ends: "entre 10 et 20" (``between`` ... ``and``), "10 à 15 %" (``to``)
-# and "200-300" in every language. After a word meaning "from" the two numbers are a change, not a
-# range ("grew from 300 to 445 members"), and stay two quantities. French and Spanish "de" mostly
-# means "of" ("une hausse de 10 à 15 %") and blocks nothing.
-_RANGES: dict[str, dict[str, str]] = {
-    "fr": {"between": "entre", "and": "et", "to": "à", "from": ""},
-    "en": {"between": "between", "and": "and", "to": "to", "from": "from"},
-    "es": {"between": "entre", "and": "y", "to": "a", "from": "desde"},
-    "de": {"between": "zwischen", "and": "und", "to": "bis", "from": "von"},
-    "nl": {"between": "tussen", "and": "en", "to": "tot", "from": "van"},
-    "it": {"between": "tra fra", "and": "e", "to": "a", "from": "da"},
-}
+
+@cache
+def _word_multipliers() -> dict[str, int]:
+    return {p: int(count) for p, count in _by_key("multiplier").items()}
+
+
+@cache
+def _collectives() -> dict[str, tuple[int, Qualifier]]:
+    """"une centaine" is about a hundred; "a hundred" is a hundred."""
+    return {p: (int(count), q) for q in (Qualifier.approx, Qualifier.exact)
+            for p, count in _by_key(f"collective.{q.value}").items()}
+
+
+@cache
+def _currency_names() -> dict[str, str]:
+    return _by_key("currency")
+
+
+@cache
+def _fractions(language: str) -> dict[str, int | float]:
+    """Fractions of a whole, read as shares in percent, only where a "de"/"of" says of what: "deux tiers
+    des adhérents" is 66.67 %, but "deux tiers" alone or "half an hour" is no share of anything stated."""
+    return {p: share for name, share in _FRACTION_SHARES.items() for p in words(f"numbers.fraction.{name}", language)}
+
+
+def _prepositions(phrases: Iterable[str], space: str) -> str:
+    """Words before a noun as alternatives: an elided one ("d'") ends at its apostrophe, any other at ``space``."""
+    return "|".join(re.escape(w[:-1]) + _APOS if w.endswith("'") else re.escape(w) + space
+                    for w in sorted(phrases, key=len, reverse=True))
+
+
+@cache
+def _currency_of() -> re.Pattern[str]:
+    return re.compile(rf"^(?:{_prepositions(words('numbers.currency_of'), ' ')})")
 
 
 @dataclass(frozen=True)
@@ -197,36 +137,37 @@ class Quantity:
 
 
 def _words_for(lang: str | None) -> tuple[str, ...]:
-    return (lang,) if lang in _NUMBER_WORDS else ("fr", "en")
+    return (lang,) if lang is not None and words("numbers.words.starts", lang) else ("fr", "en")
 
 
-def _alternation(words: Iterable[str]) -> str:
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+def _alternation(phrases: Iterable[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(phrases, key=len, reverse=True))
 
 
-def _table_words(table: dict[str, dict[str, str]], key: str, langs: tuple[str, ...]) -> set[str]:
-    return {w for code in langs for w in table[code].get(key, "").split()}
+def _table_words(concept: str, langs: tuple[str, ...]) -> set[str]:
+    return {w for code in langs for w in words(f"numbers.{concept}", code)}
 
 
 def _compounds(langs: tuple[str, ...]) -> str:
-    return "|".join(_NUMBER_WORDS[code]["compound"] for code in langs if "compound" in _NUMBER_WORDS[code])
+    return "|".join(c for code in langs for c in words("numbers.words.compound", code))
 
 
 def _fraction_regex(langs: tuple[str, ...]) -> str:
-    phrases = sorted({p for code in langs for p in _FRACTIONS[code]}, key=len, reverse=True)
-    after = []
-    for word in sorted({w for code in langs for w in _FRACTION_OF[code].split()}, key=len, reverse=True):
-        after.append(re.escape(word[:-1]) + _APOS if word.endswith("'") else rf"{re.escape(word)}{SP}+(?!\d)")
-    not_after = "".join(rf"(?<!{re.escape(w)} )" for code in langs for w in _FRACTION_NOT_AFTER.get(code, "").split())
+    phrases = sorted({p for code in langs for p in _fractions(code)}, key=len, reverse=True)
+    after = _prepositions(_table_words("fraction.of", langs), rf"{SP}+(?!\d)")
+    not_after = "".join(rf"(?<!{re.escape(w)} )" for code in langs for w in words("numbers.fraction.not_after", code))
     return (rf"(?P<fraction>(?i:(?<![\w-]){not_after}(?:{'|'.join(_phrase_regex(p) for p in phrases)})))"
-            rf"(?={SP}+(?i:{'|'.join(after)}))")
+            rf"(?={SP}+(?i:{after}))")
 
 
 def _range_regex(langs: tuple[str, ...]) -> str:
-    between = _alternation(_table_words(_RANGES, "between", langs))
-    joiners = _alternation(_table_words(_RANGES, "and", langs))
-    to = _alternation(_table_words(_RANGES, "to", langs))
-    not_after = "".join(rf"(?<!{re.escape(w)} )" for w in sorted(_table_words(_RANGES, "from", langs)))
+    """Ranges, one quantity with both ends: "entre 10 et 20" (``between`` ... ``and``), "10 à 15 %" (``to``)
+    and "200-300" in every language. After a word meaning ``from`` the two numbers are a change, not a
+    range ("grew from 300 to 445 members"), and stay two quantities."""
+    between = _alternation(_table_words("range.between", langs))
+    joiners = _alternation(_table_words("range.and", langs))
+    to = _alternation(_table_words("range.to", langs))
+    not_after = "".join(rf"(?<!{re.escape(w)} )" for w in sorted(_table_words("range.from", langs)))
     low = (
         rf"(?<![\w.,])(?<![^\W\d_]-)(?<!\d:)(?i:{not_after})"
         rf"(?P<low>\d{{1,3}}(?:(?:{SP}|[.,])\d{{3}})+(?:[.,]\d+)?(?!\d)|\d+(?:[.,]\d+)?)(?:{SP}?%)?"
@@ -239,28 +180,37 @@ def _range_regex(langs: tuple[str, ...]) -> str:
 
 @cache
 def quantity_regex(lang: str | None = None) -> re.Pattern[str]:
-    """The compiled quantity grammar for one language (None: French and English number words)."""
+    """The compiled quantity grammar for one language (None: French and English number words).
+
+    Spelled-out numbers are tried in the release's language only. text2num reads them; what it cannot
+    do is find them in running text, so [numbers.words] says which words to try: ``starts`` may open a
+    number (two to twenty, the tens, some hundreds: "un"/"one" are left out on purpose, "l'un des" and
+    "one of the" are idioms, not counts); ``continues`` only carries one on ("deux cents", "two
+    hundred"); ``ends``, read in every language, only closes one ("vingt et un", "twenty-one");
+    ``joiner`` links its parts ("vingt et un", "veinte y dos"); ``compound`` is the tens and units
+    written as one word ("novantadue").
+    """
     langs = _words_for(lang)
-    starters = _table_words(_NUMBER_WORDS, "starts", langs)
-    words = starters | _table_words(_NUMBER_WORDS, "continues", langs)
+    starters = _table_words("words.starts", langs)
+    carried = starters | _table_words("words.continues", langs)
     compounds = _compounds(langs)
     first = f"{compounds}|{_alternation(starters)}" if compounds else _alternation(starters)
-    joiners = "|".join(_NUMBER_WORDS[code]["joiner"] for code in langs if _NUMBER_WORDS[code]["joiner"])
+    joiners = _alternation(_table_words("words.joiner", langs))
     joined = rf"(?:(?:{joiners})[ \u00a0-]+)?" if joiners else ""
     number_words = (
         rf"(?P<words>(?i:(?<![\w'\u2019-])(?:{first})"
-        rf"(?:(?:[ \u00a0-]+{joined})(?:{_alternation(words)}|une?|one))*))"
+        rf"(?:(?:[ \u00a0-]+{joined})(?:{_alternation(carried)}|{_alternation(words('numbers.words.ends'))}))*))"
         r"(?![\w-])"
     )
-    if "fr" in langs:
-        # "cent entreprises": the one French continuation word that also stands alone.
-        number_words = rf"(?:{number_words}|(?P<cent>(?i:(?<![\w'\u2019-])cent))(?![\w-]))"
+    if hundred := _table_words("words.hundred", langs):
+        number_words = rf"(?:{number_words}|(?P<cent>(?i:(?<![\w'\u2019-])(?:{_alternation(hundred)})))(?![\w-]))"
+    one = _alternation(words("numbers.one"))
     collective = (
-        rf"(?P<collective>(?i:(?<![\w-])(?:{_alternation(_ONE)}){SP}+"
-        rf"(?:{_alternation(set(_COLLECTIVES))})s?))(?![\w-])"
+        rf"(?P<collective>(?i:(?<![\w-])(?:{one}){SP}+"
+        rf"(?:{_alternation(_collectives())})s?))(?![\w-])"
     )
     one_of_many = (  # "un million", "a billion", "one thousand"
-        rf"(?P<one>(?i:(?<![\w-])(?:{_alternation(_ONE)})))(?={SP}+(?i:{_alternation(set(_WORD_MULTIPLIERS))})\b)"
+        rf"(?P<one>(?i:(?<![\w-])(?:{one})))(?={SP}+(?i:{_alternation(_word_multipliers())})\b)"
     )
     digits = (
         r"(?<![\w.,])(?<![^\W\d_]-)(?<!\d:)(?P<num>"  # not in "COVID-19", "B-1000"
@@ -268,27 +218,24 @@ def quantity_regex(lang: str | None = None) -> re.Pattern[str]:
         rf"|\d{{1,3}}(?:(?:{SP}|[.,])\d{{3}})+(?:[.,]\d+)?(?!\d)"  # grouped: 9 892, 2 000 000, 1,234
         r"|\d+(?:[.,]\d+)?)"
     )
-    symbol_multipliers = _alternation(set(_SYMBOL_MULTIPLIERS))
     word_multipliers = "|".join(
-        _phrase_regex(w) for w in sorted(_WORD_MULTIPLIERS, key=len, reverse=True)
+        _phrase_regex(w) for w in sorted(_word_multipliers(), key=len, reverse=True)
     )
     multiplier = (
-        rf"(?P<mult>{SP}?(?:{symbol_multipliers})(?![^\W\d_])|{SP}?(?i:{word_multipliers})(?![\w])"
-        rf"|(?(cur1)(?:{_alternation(set(_CURRENCY_ONLY_MULTIPLIERS))})(?![\w])|(?!)))"
+        rf"(?P<mult>{SP}?(?:{_alternation(_abbreviations())})(?![^\W\d_])|{SP}?(?i:{word_multipliers})(?![\w])"
+        rf"|(?(cur1)(?:{_alternation(_CURRENCY_ONLY_MULTIPLIERS)})(?![\w])|(?!)))"
     )
     currency_before = r"(?P<cur1>(?:US\$|€|\$|£|(?:EUR|USD|GBP|CHF)(?=[ \u00a0\u202f\d]))[ \u00a0\u202f]?)"
+    names = "|".join(_spaced_regex(n) for n in sorted(_currency_names(), key=len, reverse=True))
     currency_after = (
         rf"(?P<cur2>{SP}?(?:€|\$|£)|{SP}(?:EUR|USD|GBP|CHF)(?![\w])"
-        rf"|{SP}(?i:(?:d{_APOS}|de{SP}|di{SP}|of{SP})?(?:euros?|dollars?|dollari|dólares|livres{SP}sterling"
-        rf"|pounds(?:{SP}sterling)?|francs{SP}suisses))(?![\w]))"
+        rf"|{SP}(?i:(?:{_prepositions(words('numbers.currency_of'), SP)})?(?:{names}))(?![\w]))"
     )
-    percent = (
-        rf"(?P<pct>{SP}?%|{SP}(?i:pour{SP}?cent|pourcent|per{SP}?cento?|percent|por{SP}ciento"
-        r"|prozent|procent)(?![\w]))"
-    )
+    percent_words = "|".join(_spaced_regex(p) for p in sorted(words("numbers.percent"), key=len, reverse=True))
+    percent = rf"(?P<pct>{SP}?%|{SP}(?i:{percent_words})(?![\w]))"
     # A range's upper end is digits too: "10 à une centaine" is no range.
     pattern = (
-        rf"{_QUALIFIER_RE}?{currency_before}?{_range_regex(langs)}?"
+        rf"{_qualifier_regex()}?{currency_before}?{_range_regex(langs)}?"
         rf"(?:{collective}|{one_of_many}|{_fraction_regex(langs)}|{number_words}|{digits})(?(low)(?(num)|(?!)))"
         rf"(?:{multiplier})?(?P<plus>\+)?(?:{currency_after}|{percent})?"
         r"(?![\w])(?![.,]\d)(?!:\d)"
@@ -302,11 +249,12 @@ def quantity_anchors(lang: str | None = None) -> re.Pattern[str]:
     ("million") or a fraction ("moitié"). The finder tries the full grammar only near these, which is
     several times faster."""
     langs = _words_for(lang)
-    words = _table_words(_NUMBER_WORDS, "starts", langs) | _table_words(_NUMBER_WORDS, "continues", langs)
-    words |= {"cent"} | {c for c in _COLLECTIVES} | {m for m in _WORD_MULTIPLIERS if " " not in m}
-    words |= {p.split()[-1] for code in langs for p in _FRACTIONS[code]}
+    anchors = _table_words("words.starts", langs) | _table_words("words.continues", langs)
+    anchors |= set(words("numbers.words.hundred")) | set(_collectives())
+    anchors |= {m for m in _word_multipliers() if " " not in m}
+    anchors |= {p.split()[-1] for code in langs for p in _fractions(code)}
     compounds = _compounds(langs)
-    return re.compile(rf"[0-9]|(?i:(?<![\w])(?:{compounds + '|' if compounds else ''}{_alternation(words)}))")
+    return re.compile(rf"[0-9]|(?i:(?<![\w])(?:{compounds + '|' if compounds else ''}{_alternation(anchors)}))")
 
 
 @cache
@@ -356,8 +304,8 @@ def _digits_value(raw: str, lang: str | None, scaled: bool, counted: bool = Fals
     return Decimal(text), guessed
 
 
-def _words_value(words: str, lang: str | None) -> int | None:
-    phrase = re.sub(r"[\s\u00a0]+", " ", words.lower()).strip()
+def _words_value(spelled: str, lang: str | None) -> int | None:
+    phrase = re.sub(r"[\s\u00a0]+", " ", spelled.lower()).strip()
     for code in _words_for(lang):
         for candidate in (phrase, phrase.replace("-", " ")):
             try:
@@ -373,22 +321,22 @@ def _as_number(value: Decimal) -> int | float:
 
 def _multiplier_value(raw: str, lang: str | None) -> int:
     token = raw.strip(" \u00a0\u202f")
-    if token in _SYMBOL_MULTIPLIERS:
-        return _SYMBOL_MULTIPLIERS[token]
+    if token in _abbreviations():
+        return _abbreviations()[token]
     if token in _CURRENCY_ONLY_MULTIPLIERS:
         return _CURRENCY_ONLY_MULTIPLIERS[token]
     word = re.sub(r"\s+", " ", token.lower())
-    if word.startswith("billion") and lang in _LONG_SCALE_BILLION:
+    if lang is not None and word in words("numbers.long_scale", lang):
         return 10**12
-    return _WORD_MULTIPLIERS[word]
+    return _word_multipliers()[word]
 
 
 def _currency(raw: str | None) -> str | None:
     if not raw:
         return None
     token = re.sub(r"\s+", " ", re.sub(SP, " ", raw)).strip().lower()
-    token = re.sub(r"^(?:d['\u2019]|de |di |of )", "", token)
-    return _CURRENCIES.get(token)
+    token = _currency_of().sub("", token)
+    return _CURRENCY_SIGNS.get(token) or _currency_names().get(token)
 
 
 def read_match(match: re.Match[str], lang: str | None = None, counted: bool = False) -> Quantity | None:
@@ -410,11 +358,11 @@ def read_match(match: re.Match[str], lang: str | None = None, counted: bool = Fa
             suspicious += ("ambiguous_separator",)
     elif match["collective"]:
         noun = match["collective"].split()[-1].lower()
-        if noun not in _COLLECTIVES:
+        if noun not in _collectives():
             noun = noun.removesuffix("s")
-        if noun not in _COLLECTIVES:
+        if noun not in _collectives():
             return None
-        count, qualifier = _COLLECTIVES[noun]
+        count, qualifier = _collectives()[noun]
         value = Decimal(count)
     elif match["one"]:
         value = Decimal(1)
@@ -422,7 +370,7 @@ def read_match(match: re.Match[str], lang: str | None = None, counted: bool = Fa
         value = Decimal(100)
     elif match["fraction"]:
         phrase = _qualifier_key(match["fraction"])
-        value = Decimal(str(next(_FRACTIONS[code][phrase] for code in _words_for(lang) if phrase in _FRACTIONS[code])))
+        value = Decimal(str(next(_fractions(code)[phrase] for code in _words_for(lang) if phrase in _fractions(code))))
         qualifier = Qualifier.approx
     else:
         number = _words_value(match["words"], lang)
@@ -441,14 +389,7 @@ def read_match(match: re.Match[str], lang: str | None = None, counted: bool = Fa
     if low is not None and low >= value:
         return None
     if match["qual"]:
-        key = _qualifier_key(match["qual"].strip())
-        if key.endswith(("d'", "d\u2019")):
-            key = key.split()[0]
-            stated = _ELIDED_QUALIFIERS[key]
-        else:
-            stated = _QUALIFIER_OF[key]
-        if stated is not Qualifier.exact:
-            qualifier = stated
+        qualifier = _qualifier_of()[_qualifier_key(match["qual"].strip())]
     if match["plus"]:
         qualifier = Qualifier.at_least
     unit = "percent" if match["pct"] or match["fraction"] else (
