@@ -11,8 +11,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cache
 
-from extractor.normalize.dates import PERIOD_SHAPES, date_regex, parse_date, parse_period
+from extractor.lexicon import words
+from extractor.normalize.dates import PERIOD_SHAPES, between_dates, date_regex, parse_date, parse_period
 from extractor.normalize.language import detect_language
 from extractor.normalize.metrics import metric_hint
 from extractor.normalize.numbers import quantity_anchors, quantity_regex, read_match
@@ -51,24 +53,16 @@ _URL = re.compile(
     re.IGNORECASE,
 )
 _URL_TRAILING = ".,;:!?'\"*_"
-_BETWEEN_DATES = re.compile(r"\s*(?:-|–|—|au|to|until|till|jusqu['’]au|bis|hasta|al|tot)\s*", re.IGNORECASE)
 
-# A spelled-out number counts only when a noun follows it ("cinq institutions", "three key
-# areas"), not in "les deux.", "deux tiers", "two of them", "deux fois" or "one in four is": the
-# words below never name what is counted. Releases mix languages, so every list applies to all.
-_NOT_A_NOUN = {
-    "fr": "de des du d' et ou à a la le les fois tiers quarts autres entre est sont ont",
-    "en": "of and or the times thirds quarters others among is are was were have has",
-    "es": "de del y o el la los las veces tercios otros entre es son",
-    "de": "der die das und oder von mal drittel andere ist sind",
-    "nl": "van en of de het keer derde anderen is zijn",
-    "it": "di dei e o il lo la i gli le un uno una volte terzi altri tra fra è sono",
-}
-_NOT_A_NOUN_WORDS = sorted({w for words in _NOT_A_NOUN.values() for w in words.split()}, key=len, reverse=True)
-_NOUN_AFTER = re.compile(
-    r"[ \u00a0]+(?!(?i:" + "|".join(re.escape(w).replace("'", "['’]") for w in _NOT_A_NOUN_WORDS)
-    + r")\b)(?P<noun>[^\W\d_])"
-)
+@cache
+def _noun_after() -> re.Pattern[str]:
+    """A spelled-out number counts only when a noun follows it ("cinq institutions", "three key areas"),
+    not in "les deux.", "deux tiers", "two of them", "deux fois" or "one in four is". Releases mix
+    languages, so every language's list applies to all."""
+    stops = sorted(words("numbers.not_a_noun"), key=len, reverse=True)
+    return re.compile(r"[ \u00a0]+(?!(?i:" + "|".join(re.escape(w).replace("'", "['’]") for w in stops) + r")\b)(?P<noun>[^\W\d_])")
+
+
 # Only a lowercase number word may stand before a capitalised noun ("de vier Universitaire
 # ziekenhuizen", "due Cluster"): "Trois Vallées", "Four Seasons" are names. German capitalises
 # every noun, so there a capital never makes a name.
@@ -108,7 +102,7 @@ def _looks_like_year(match: re.Match[str], text: str) -> bool:
 
 
 def _noun_follows(match: re.Match[str], after: str, lang: str | None) -> bool:
-    noun = _NOUN_AFTER.match(after)
+    noun = _noun_after().match(after)
     if noun is None:
         return False
     number = match["words"] or match.groupdict().get("cent") or ""
@@ -227,7 +221,7 @@ class _Finder:
         for candidate in dated:
             previous = out[-1] if out else None
             if (previous is not None and previous.kind == "date" and previous.value and candidate.value
-                    and _BETWEEN_DATES.fullmatch(self.text[previous.end: candidate.start])
+                    and between_dates().fullmatch(self.text[previous.end: candidate.start])
                     and str(previous.value) <= str(candidate.value)):
                 out[-1] = Candidate("period", self.text[previous.start: candidate.end], previous.start,
                                     candidate.end, f"{previous.value}/{candidate.value}")

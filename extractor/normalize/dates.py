@@ -31,6 +31,12 @@ _TIME = r"(?:[01]?\d|2[0-3])[:h][0-5]\d"
 _NUMERIC = re.compile(r"(\d{1,2})([/.\-])(\d{1,2})\2((?:19|20)\d{2})")
 
 
+@cache
+def between_dates() -> re.Pattern[str]:
+    """What joins two full dates into a period: "du 1er janvier 2020 au 31 mars 2021", "2 May – 4 June 2024"."""
+    return re.compile(rf"\s*(?:-|–|—|{_either('date_to')})\s*", re.IGNORECASE)
+
+
 def _either(concept: str) -> str:
     """A dates.toml list as alternatives in source text: longest first, any blanks between words, either
     apostrophe; a list no language has matches nothing."""
