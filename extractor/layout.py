@@ -33,7 +33,7 @@ def _boilerplate() -> re.Pattern[str]:
 
 @cache
 def _about() -> re.Pattern[str]:
-    return re.compile(rf"^{alternation('about')}\s*(?:the |le |la |les |l'|el |die |der |das |de |het |il |lo )?\s*(?P<name>.+?)[\s:.]*$",
+    return re.compile(rf"^{alternation('about')}\s*(?:{alternation('article')}(?:(?<=')|\s+))?\s*(?P<name>.+?)[\s:.]*$",
                       re.IGNORECASE)
 
 
