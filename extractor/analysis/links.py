@@ -21,7 +21,7 @@ from extractor.candidates import Candidate
 from extractor.ground import find_all
 from extractor.identity.clusters import same_cluster
 from extractor.layout import Layout
-from extractor.lexicon import alternation
+from extractor.lexicon import alternation, pattern
 from extractor.normalize.metrics import metric_around
 from extractor.text.fold import name_tokens, plain, unaccent
 from extractor.text.sentences import Sentences
@@ -34,11 +34,6 @@ _KINDS_OF_MEMBER = frozenset({Metric.companies, Metric.smes, Metric.academic_ins
 
 
 _PLACE = r"(?P<place>[A-Z][\w'’-]+(?:[ -][A-Z][\w'’-]+){0,3})"
-
-
-@cache
-def _marker(concept: str) -> re.Pattern[str]:
-    return re.compile(rf"(?<![\w]){alternation(concept)}(?![\w])")
 
 
 @cache
@@ -106,7 +101,7 @@ def is_budget(text: str, candidate: Candidate, announces_agreement: bool = True)
     in a release that announces no agreement, it is what the cluster funds."""
     if candidate.unit in (None, "count", "percent") or not announces_agreement:
         return False
-    return bool(_marker("budget").search(plain(text[max(0, candidate.start - 80):candidate.start])))
+    return bool(pattern("budget").search(plain(text[max(0, candidate.start - 80):candidate.start])))
 
 
 def _is_mixed_membership(text: str, candidate: Candidate, numbers: Sequence[Candidate]) -> bool:
@@ -140,7 +135,7 @@ def _clusters_before(text: str, start: int, end: int, clusters: Sequence[str]) -
 
 def _by_reference(text: str, start: int, offset: int, clusters: Sequence[str]) -> str | None:
     """"the network now counts 85 members": the cluster whose name holds that noun, or the only cluster."""
-    references = list(_marker("reference").finditer(plain(text[start:offset])))
+    references = list(pattern("reference").finditer(plain(text[start:offset])))
     if not references:
         return None
     noun = name_tokens(references[-1].group())[-1:]
@@ -166,7 +161,7 @@ def _whole(text: str, candidate: Candidate, numbers: Sequence[Candidate], senten
     earlier = [n for n in numbers if sentence_start <= n.start and n.end <= candidate.start and n.unit == candidate.unit]
     for i in range(len(earlier) - 1, -1, -1):
         following = earlier[i + 1].start if i + 1 < len(earlier) else candidate.start
-        if _marker("subset").search(plain(text[earlier[i].end:following])):
+        if pattern("subset").search(plain(text[earlier[i].end:following])):
             return earlier[i]
     return None
 
@@ -179,8 +174,8 @@ def _not_a_stock(text: str, candidate: Candidate, sentence_start: int) -> bool:
         return True
     clause = re.split(r"[.;!?()\n0-9]", after, maxsplit=1)[0]
     before = re.split(r"[.;!?()\n0-9]", plain(text[sentence_start:candidate.start]))[-1]
-    return bool(_marker("past").search(clause) or _marker("past").search(before) or _marker("future").search(before)
-                or _marker("future").search(clause))
+    return bool(pattern("past").search(clause) or pattern("past").search(before) or pattern("future").search(before)
+                or pattern("future").search(clause))
 
 
 def _paragraph_subject(text: str, sentences: Sentences, sentence_start: int, candidate: Candidate, clusters: Sequence[str],
@@ -204,7 +199,7 @@ def _is_aggregate(text: str, start: int, candidate: Candidate, clusters: Sequenc
     """"Together, A and B count 1,800 SMEs": two clusters named before the number with a word of togetherness."""
     named = {name for _, name in _clusters_before(text, start, candidate.start, clusters)}
     distinct = [n for n in named if not any(same_cluster(n, other) for other in named if other != n)]
-    return len(distinct) >= 2 and bool(_marker("aggregate").search(plain(text[start:candidate.end + 40])))
+    return len(distinct) >= 2 and bool(pattern("aggregate").search(plain(text[start:candidate.end + 40])))
 
 
 def link_figures(text: str, sentences: Sentences, layout: Layout, offered: Sequence[Candidate], clusters: Sequence[str],

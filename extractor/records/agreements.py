@@ -58,11 +58,6 @@ def _fillers() -> frozenset[str]:
     return GENERIC_WORDS | frozenset(words("name_filler"))
 
 
-@cache
-def _agreement_word() -> re.Pattern[str]:
-    return re.compile(rf"(?<![\w]){alternation('agreement')}(?![\w])")
-
-
 @dataclass
 class _Draft:
     kind: AgreementKind
@@ -77,7 +72,7 @@ def _passages(analysis: ReleaseAnalysis) -> list[tuple[int, int]]:
     spans = list(analysis.sentences.spans)
     found = []
     for i, (start, end) in enumerate(spans):
-        if _agreement_word().search(plain(analysis.text[start:end])):
+        if pattern("agreement").search(plain(analysis.text[start:end])):
             found.append((start, spans[i + 1][1] if i + 1 < len(spans) else end))
     return found
 

@@ -16,7 +16,7 @@ from extractor.candidates import Candidate
 from extractor.ground import evidence, find
 from extractor.identity.clusters import same_cluster
 from extractor.identity.people import same_person
-from extractor.lexicon import alternation, words
+from extractor.lexicon import alternation, pattern, words
 from extractor.records.flags import ungrounded
 from extractor.text.fold import fold, name_tokens, plain, unaccent
 from schemas.common import Flag
@@ -69,11 +69,6 @@ def _title_or_role() -> re.Pattern[str]:
     return re.compile(rf"{alternation('honorific')}|{alternation('monarch')}|{alternation('role')}|officer|executive|chief")
 
 
-@cache
-def _organisation_word() -> re.Pattern[str]:
-    return re.compile(rf"(?<![\w]){alternation('organisation')}(?![\w])")
-
-
 def strip_title(name: str) -> tuple[str, bool]:
     """The name without the titles before it ("Prof. Dr. Jan Kowalski" -> "Jan Kowalski"), and whether a
     monarch's title was among them, after which one name is a whole name ("King Jean-Baptiste")."""
@@ -98,7 +93,7 @@ def is_person_name(name: str, titled: bool, organisations: Sequence[str]) -> boo
             continue
         if not word[0].isupper() or _BRAND.match(word) or (word.isupper() and len(word) > 1 and len(words) == 1):
             return False
-    if _organisation_word().search(plain(name)):
+    if pattern("organisation").search(plain(name)):
         return False
     return not any(same_cluster(name, org) or fold(name) == fold(org) for org in organisations)
 
