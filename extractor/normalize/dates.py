@@ -31,12 +31,6 @@ _TIME = r"(?:[01]?\d|2[0-3])[:h][0-5]\d"
 _NUMERIC = re.compile(r"(\d{1,2})([/.\-])(\d{1,2})\2((?:19|20)\d{2})")
 
 
-@cache
-def between_dates() -> re.Pattern[str]:
-    """What joins two full dates into a period: "du 1er janvier 2020 au 31 mars 2021", "2 May – 4 June 2024"."""
-    return re.compile(rf"\s*(?:-|–|—|{_either('date_to')})\s*", re.IGNORECASE)
-
-
 def _either(concept: str) -> str:
     """A dates.toml list as alternatives in source text: longest first, any blanks between words, either
     apostrophe; a list no language has matches nothing."""
@@ -231,7 +225,8 @@ def _day_span() -> re.Pattern[str]:
 
 
 @cache
-def _between_dates() -> re.Pattern[str]:
+def between_dates() -> re.Pattern[str]:
+    """What joins two full dates into a period: "du 1er janvier 2020 au 31 mars 2021", "2 May – 4 June 2024"."""
     return re.compile(rf"\s+(?:{_either('date_to')})\s+|\s*[-–—]\s*", re.IGNORECASE)
 
 
@@ -311,7 +306,7 @@ def parse_period(surface: str) -> tuple[dt.date, dt.date] | None:
         end = parse_date(f"{month_days[1]} {month_days[3]}, {month_days[4]}")
         if end is not None and int(month_days[2]) <= end.day:
             return end.replace(day=int(month_days[2])), end
-    for split in _between_dates().finditer(text):
+    for split in between_dates().finditer(text):
         first, last = parse_date(text[: split.start()]), parse_date(text[split.end():])
         if first and last and first <= last:
             return first, last
