@@ -85,8 +85,9 @@ def test_a_flag_links_to_its_spans_side_by_side(site, page):
     assert flag.locator(".side a b").all_text_contents() == ["260", "250"]
     flag.get_by_text("show all in the text").click()
     assert page.locator("mark.focus").all_text_contents() == ["260", "250"]
-    page.locator(".side a").first.hover()
-    page.screenshot(path=str(SHOTS / "release-001-flag.png"))
+    page.screenshot(path=str(SHOTS / "release-001-flag.png"), full_page=True)
+    page.locator("mark.focus").first.hover()
+    assert "members" in (page.locator("#tip").text_content() or "")
 
 
 def test_cluster_chart_shows_each_figure_with_its_qualifier(site, page):

@@ -11,6 +11,8 @@ from schemas.release import PressRelease
 # The innermost span gives a piece its colour: a figure inside an agreement's passage shows as a figure.
 KINDS = ("figure", "money", "person", "contact", "cluster", "agreement", "flag")
 CONTEXT = 40
+# A flag shows a long span (an agreement's whole passage) by its ends, so the spans it links stay side by side.
+LONG = 120
 
 
 @dataclass(frozen=True)
@@ -133,11 +135,15 @@ def flag_views(release: PressRelease, spans: list[Span], text: str | None) -> li
         linked += [s for s in (_nearest(spans, path) for path in flag.paths) if s is not None]
         linked = sorted({s.id: s for s in linked}.values(), key=lambda s: s.start)
         contexts = [
-            (text[max(0, s.start - CONTEXT):s.start], s.text, text[s.end:s.end + CONTEXT]) if text else ("", s.text, "")
+            (text[max(0, s.start - CONTEXT):s.start] if text else "", _shortened(s.text), text[s.end:s.end + CONTEXT] if text else "")
             for s in linked
         ]
         views.append(FlagView(flag, linked, contexts))
     return views
+
+
+def _shortened(text: str) -> str:
+    return text if len(text) <= LONG else f"{text[:LONG // 2]} … {text[-LONG // 4:]}"
 
 
 def _nearest(spans: list[Span], path: str) -> Span | None:
