@@ -18,7 +18,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescap
 from extractor.errors import SetupError
 from extractor.outputs import OutputFolder, read_outputs, source_text
 from extractor.review.chart import Point, chart
-from extractor.review.spans import KINDS, amount, collect_spans, flag_views, grounded, pieces
+from extractor.review.spans import KINDS, amount, collect_spans, date_spans, flag_views, grounded, pieces
 from schemas.common import Evidence, Severity
 from schemas.history import ClusterHistory
 from schemas.release import PressRelease
@@ -104,6 +104,8 @@ def _index(env: Environment, folder: OutputFolder, clusters: list[ClusterLink]) 
 
 def _release_page(env: Environment, folder: OutputFolder, release: PressRelease, text: str | None, clusters: list[ClusterLink]) -> str:
     spans = collect_spans(release)
+    if text is not None:
+        spans += date_spans(release, text, len(spans))
     shown, unplaced = grounded(spans, text) if text is not None else ([], spans)
     mentions = [link for link in clusters if release.id in link.history.releases]
     status = folder.status(release.id)

@@ -4,12 +4,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from itertools import pairwise
 
+from extractor.candidates import find_candidates
 from schemas.common import Evidence, Flag, Qualifier
 from schemas.figure import MONEY_METRICS
 from schemas.release import PressRelease
 
 # The innermost span gives a piece its colour: a figure inside an agreement's passage shows as a figure.
-KINDS = ("figure", "money", "person", "contact", "cluster", "agreement", "flag")
+KINDS = ("figure", "money", "date", "person", "contact", "cluster", "agreement", "flag")
 CONTEXT = 40
 # A flag shows a long span (an agreement's whole passage) by its ends, so the spans it links stay side by side.
 LONG = 120
@@ -109,6 +110,26 @@ def collect_spans(release: PressRelease) -> list[Span]:
         for j, e in enumerate(flag.evidence):
             if not any(s.start == e.start and s.end == e.end for s in spans):
                 add("flag", e, flag.code, f"/flags/{i}/evidence/{j}", [("flag", flag.code)])
+    return spans
+
+
+def date_spans(release: PressRelease, text: str, first_id: int) -> list[Span]:
+    """Dates carry no evidence in the output; each place where the text writes a date a record gives is shown as one."""
+    given: dict[str, list[tuple[str, str]]] = {}
+    if release.published_on:
+        given.setdefault(release.published_on.isoformat(), []).append(("/published_on", "published on"))
+    for i, a in enumerate(release.agreements):
+        named = [("signed_on", a.signed_on)] + ([("period/start", a.period.start), ("period/end", a.period.end)] if a.period else [])
+        for field_name, date in named:
+            if date:
+                given.setdefault(date.isoformat(), []).append((f"/agreements/{i}/{field_name}", f"agreement {' + '.join(a.parties)}: {field_name.replace('/', ' ')}"))
+    spans: list[Span] = []
+    for found in find_candidates(text, release.language or "en", None):
+        if found.kind != "date" or str(found.value) not in given:
+            continue
+        for path, role in given[str(found.value)]:
+            spans.append(Span(f"s{first_id + len(spans)}", "date", found.start, found.end, found.text, f"{role} {found.value}", path,
+                              [("date", str(found.value)), ("backs", role)]))
     return spans
 
 
