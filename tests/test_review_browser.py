@@ -50,6 +50,14 @@ def page(site: Path):
         browser.close()
 
 
+def test_every_page_works_offline(site, page):
+    requested: list[str] = []
+    page.on("request", lambda request: requested.append(request.url))
+    for html in sorted(site.rglob("*.html")):
+        page.goto(html.as_uri())
+    assert requested and all(url.startswith("file://") for url in requested)
+
+
 def test_index_lists_every_release_and_sorts(site, page):
     page.goto((site / "index.html").as_uri())
     ids = page.locator("#releases tbody tr td:first-child").all_text_contents()
@@ -100,4 +108,6 @@ def test_cluster_chart_shows_each_figure_with_its_qualifier(site, page):
     shown = sorted(members.nth(i).get_attribute("data-qualifier") or "" for i in range(members.count()))
     assert shown == sorted(o["qualifier"] for o in series)
     assert any("+" in t for t in page.locator("#metric-members svg .label").all_text_contents())
-    page.locator("#metric-members").screenshot(path=str(SHOTS / "cluster-polepharma.png"))
+    box = page.locator("#metric-members").bounding_box()
+    assert box is not None
+    page.screenshot(path=str(SHOTS / "cluster-polepharma.png"), clip={"x": 0, "y": 0, "width": 1000, "height": box["y"] + box["height"]})

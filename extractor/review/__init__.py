@@ -20,6 +20,7 @@ from extractor.outputs import OutputFolder, read_outputs, source_text
 from extractor.review.chart import Point, chart
 from extractor.review.spans import KINDS, amount, collect_spans, date_spans, flag_views, grounded, pieces
 from schemas.common import Evidence, Severity
+from schemas.figure import Metric
 from schemas.history import ClusterHistory
 from schemas.release import PressRelease
 
@@ -136,7 +137,9 @@ def _is_marked(marked: set[tuple[str | None, int, int]], release: str, evidence:
 def _cluster_page(env: Environment, folder: OutputFolder, link: ClusterLink) -> str:
     marked = _conflicts(folder, link.history)
     metrics = []
-    for metric, observations in link.history.series.items():
+    # The contract's order of metrics (members first), not the order the consolidation happened to write them in.
+    order = list(Metric)
+    for metric, observations in sorted(link.history.series.items(), key=lambda item: order.index(Metric(item[0])) if item[0] in order else len(order)):
         points = [Point(o, _is_marked(marked, o.release, o.evidence)) for o in observations]
         metrics.append({"name": metric, "svg": chart(metric, points), "points": points})
     known = {r.id for r in folder.releases}
