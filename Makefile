@@ -19,7 +19,9 @@ $(INSTALLED): pyproject.toml | $(PY)
 install: $(INSTALLED)
 
 # Lint and type-check first: they take seconds and fail before the slower test run.
+# The review site is tested in a real browser: Debian's Chromium, installed when apt can (skipped otherwise).
 test: $(INSTALLED)
+	command -v chromium >/dev/null || { command -v apt-get >/dev/null && [ "$$(id -u)" = 0 ] && { apt-get update -q && apt-get install -y -q chromium; } >/dev/null; } || echo "no Chromium: the browser tests will be skipped"
 	$(PY) -m ruff check .
 	$(PY) -m mypy
 	$(PY) -m pytest -q
@@ -35,6 +37,7 @@ model: $(EMBEDDED)
 
 demo: model
 	$(PY) -m extractor extract seeds --out outputs
+	$(PY) -m extractor review outputs
 
 # Cassettes are recorded from scratch so none keeps answers to requests the code no longer makes.
 record: model

@@ -1,4 +1,4 @@
-"""The command line: `extractor extract | normalize | validate | schema | model`.
+"""The command line: `extractor extract | normalize | validate | review | export | evaluate | schema | model`.
 
 Commands import their room lazily so that `extractor normalize` answers without loading the LLM stack.
 """
@@ -11,6 +11,7 @@ from typing import Annotated, TypeVar
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 
 from extractor.errors import ExtractorError
 from schemas.common import Severity
@@ -32,6 +33,11 @@ def _guarded(action: Callable[[], T]) -> T:
     except ExtractorError as exc:
         err.print(f"[bold red]error:[/] {exc}")
         raise typer.Exit(2) from None
+
+
+def _note(text: str) -> None:
+    """A file that was skipped or left out: said on stderr, the command goes on."""
+    err.print(f"[yellow]note:[/] {escape(text)}", soft_wrap=True)
 
 
 @app.command()
@@ -79,6 +85,53 @@ def validate(
     from extractor.revalidate import rerun
 
     raise typer.Exit(_guarded(lambda: rerun(directory, fail_on)))
+
+
+@app.command()
+def review(
+    directory: Annotated[Path, typer.Argument(help="A folder of outputs written by `extractor extract`.")],
+    open_browser: Annotated[bool, typer.Option("--open", help="Open the index in the default browser.")] = False,
+) -> None:
+    """Write DIR/review/: a static site (works from file://) to read each release with its evidence and flags."""
+    from extractor.review import build_site
+
+    site = _guarded(lambda: build_site(directory, notes=_note))
+    if open_browser:
+        import webbrowser
+
+        webbrowser.open(site.as_uri())
+    typer.echo(str(site))
+
+
+@app.command()
+def export(
+    directory: Annotated[Path, typer.Argument(help="A folder of outputs written by `extractor extract`.")],
+    to: Annotated[str, typer.Option("--to", help="csv, jsonl or parquet.")] = "csv",
+    out: Annotated[Path | None, typer.Option("--out", "-o", help="Folder for the tables; default DIR/export.")] = None,
+) -> None:
+    """Write tidy tables (one row per fact) of every release in DIR: releases, agreements, figures, people, contacts, flags, series."""
+    from extractor.export import export_tables
+
+    written = _guarded(lambda: export_tables(directory, to, out, notes=_note))
+    for path in written:
+        typer.echo(str(path))
+
+
+@app.command()
+def evaluate(
+    gold: Annotated[Path, typer.Argument(help="A gold JSON file (see the README for its format).")],
+    directory: Annotated[Path, typer.Argument(help="A folder of outputs written by `extractor extract`.")],
+    as_json: Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")] = False,
+) -> None:
+    """Precision, recall and F1 per fact kind against GOLD, and per release the facts missed and invented."""
+    from extractor.evaluate import evaluate as run_evaluation
+    from extractor.evaluate.report import as_json as report_json
+    from extractor.evaluate.report import as_text
+
+    evaluation = _guarded(lambda: run_evaluation(gold, directory))
+    for problem in evaluation.problems:
+        _note(problem)
+    typer.echo(report_json(evaluation) if as_json else as_text(evaluation))
 
 
 @app.command()
