@@ -16,7 +16,7 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
-from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate, Paragraph
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Paragraph, Table
 
 LINK = re.compile(r"\[([^\]]+)\]\([^)]+\)")
 MARKS = re.compile(r"^#+\s*|\*\*")
@@ -26,13 +26,27 @@ pdfmetrics.registerFont(TTFont("Vera", str(FONT)))
 
 
 def paragraphs(text: str) -> list[str]:
-    """The release's paragraphs as a reader sees them: one per non-blank line, marks rendered."""
-    out = []
+    """The release's paragraphs as a reader sees them: one per non-blank line, marks rendered; the lines of a
+    tab-separated table stay together as one block of rows."""
+    out: list[str] = []
+    table = False
     for line in text.splitlines():
-        shown = " ".join(MARKS.sub("", LINK.sub(r"\1", line)).split())
-        if shown:
+        cells = [" ".join(MARKS.sub("", LINK.sub(r"\1", cell)).split()) for cell in line.split("\t")]
+        shown = "\t".join(cell for cell in cells if cell)
+        if not shown:
+            table = False
+            continue
+        if "\t" in shown and table:
+            out[-1] += "\n" + shown
+        else:
             out.append(shown)
+        table = "\t" in shown
     return out
+
+
+def rows(block: str) -> list[list[str]] | None:
+    """The cells of a table block, or None when the block is a paragraph."""
+    return [row.split("\t") for row in block.split("\n")] if "\t" in block else None
 
 
 def as_text(blocks: list[str]) -> str:
@@ -45,6 +59,11 @@ def write_docx(blocks: list[str], path: Path, table: list[list[str]] | None = No
     for n, block in enumerate(blocks):
         if n == 0:
             document.add_heading(block, level=1)
+        elif (cells := rows(block)) is not None:
+            grid = document.add_table(rows=len(cells), cols=max(map(len, cells)))
+            for row, values in zip(grid.rows, cells, strict=True):
+                for cell, value in zip(row.cells, values, strict=False):
+                    cell.text = value
         else:
             document.add_paragraph(block)
         if table and n == table_after:
@@ -65,13 +84,18 @@ def write_pdf(blocks: list[str], path: Path, language: str = "fr_FR", columns: i
     document.addPageTemplates([PageTemplate(frames=frames)])
     style = ParagraphStyle("body", fontName="Vera", fontSize=9, leading=11, spaceAfter=6, hyphenationLang=language,
                            embeddedHyphenation=1, uriWasteReduce=0.3)
-    document.build([Paragraph(html.escape(block, quote=False), style) for block in blocks])
+    flow: list[Flowable] = []
+    for block in blocks:
+        cells = rows(block)
+        flow.append(Table(cells, style=[("FONT", (0, 0), (-1, -1), "Vera", 7)])
+                    if cells else Paragraph(html.escape(block, quote=False), style))
+    document.build(flow)
     return path
 
 
 def write_web_page(blocks: list[str], path: Path, sidebar: list[str], title: str, date: str) -> Path:
     """The release as a site publishes it: navigation, a cookie banner, the article, a sidebar, a footer."""
-    body = "\n".join(f"<h1>{html.escape(b)}</h1>" if n == 0 else f"<p>{html.escape(b)}</p>" for n, b in enumerate(blocks))
+    body = "\n".join(f"<h1>{html.escape(b)}</h1>" if n == 0 else _html_block(b) for n, b in enumerate(blocks))
     side = "\n".join(f"<li>{html.escape(item)}</li>" for item in sidebar)
     path.write_text(f"""<!DOCTYPE html>
 <html lang="fr"><head><meta charset="utf-8"><title>{html.escape(title)} | Actualités</title>
@@ -92,3 +116,10 @@ expérience. En poursuivant votre navigation, vous acceptez leur utilisation.</p
 </body></html>
 """, encoding="utf-8")
     return path
+
+
+def _html_block(block: str) -> str:
+    cells = rows(block)
+    if cells is None:
+        return f"<p>{html.escape(block)}</p>"
+    return "<table>" + "".join("<tr>" + "".join(f"<td>{html.escape(c)}</td>" for c in row) + "</tr>" for row in cells) + "</table>"

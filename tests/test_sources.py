@@ -62,7 +62,7 @@ def test_docx_reads_paragraphs_and_tables_in_document_order(tmp_path):
     source = read_release(path)
     assert source.text == (
         "BioNord et MedSud signent un accord\n\nLe pôle compte 120 membres.\n\nContacts presse\n\n"
-        "Pour BioNord Pour MedSud\nAnna Berg Luc Moreau\n+33 1 23 45 67 89 luc@medsud.example\n"
+        "Pour BioNord\tPour MedSud\nAnna Berg\tLuc Moreau\n+33 1 23 45 67 89\tluc@medsud.example\n"
     )
     assert (source.format, source.encoding) == ("docx", "utf-8")
     assert source.converter is not None and source.converter.startswith("python-docx ")

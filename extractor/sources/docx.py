@@ -27,7 +27,8 @@ def docx_to_text(raw: bytes, path: Path) -> Converted:
 def _block(block: Paragraph | Table) -> str:
     if isinstance(block, Paragraph):
         return _clean(block.text)
-    # One line per row, cells side by side as a reader sees them; a cell merged over several columns once.
+    # One line per row, cells apart by a tab as in a text file, so two names side by side stay two names; a
+    # cell merged over several columns comes once.
     rows = []
     for row in block.rows:
         cells: list[str] = []
@@ -36,7 +37,7 @@ def _block(block: Paragraph | Table) -> str:
             if text and (not cells or cells[-1] != text):
                 cells.append(text)
         if cells:
-            rows.append(" ".join(cells))
+            rows.append("\t".join(cells))
     return "\n".join(rows)
 
 

@@ -1,10 +1,11 @@
 """PDF to text with pypdf, in the order the text was written, lines joined back into paragraphs.
 
-pypdf was measured against pdfminer.six on the seeds written as two-column PDFs by reportlab (tests/test_sources_pdf.py
-writes them the same way): pypdf's content-stream order kept every seed's word order (word-sequence ratio 0.997-1.0
-after de-hyphenation), pdfminer.six's layout analysis read one seed's columns out of order at its default settings
-(0.54). PyMuPDF reads as well but is AGPL. pypdf gives lines, not paragraphs; paragraphs are recovered from the
-geometry: a gap wider than the page's usual line spacing, or a short line ending a sentence.
+pypdf was measured against pdfminer.six and PyMuPDF on the five seeds written as two-column hyphenated PDFs by
+reportlab (as tests/test_sources.py writes them): pypdf's content-stream order kept every seed's word order
+(word-sequence ratio 0.997-1.0 after de-hyphenation, 0.12 s for the five); pdfminer.six's layout analysis read one
+seed's columns out of order at its default settings (0.54) and took 0.5 s; PyMuPDF read as well as pypdf but is AGPL.
+pypdf gives lines, not paragraphs; paragraphs are recovered from the geometry: a gap wider than the document's usual
+line spacing, a line with room left that ends a sentence, a column that ends early.
 """
 from __future__ import annotations
 
@@ -28,6 +29,11 @@ PARAGRAPH_GAP = 1.25
 # spare (line lengths are counted in characters, which vary in width).
 ROOM = 0.85
 SENTENCE_END = re.compile(r"[.!?:;»\"”)]$")
+# Text starting this many font heights right of where the text before it on its line ends is in another cell
+# of a table; a character is about half a font height wide. Lines on one baseline are the cells of one row.
+COLUMN_GAP = 2.0
+AVERAGE_WIDTH = 0.5
+SAME_BASELINE = 0.5
 OPENING = "«“\"'‘•–—-"
 # "collabo-" + "ration", "SA-" + "NOFI": a word broken at the line end; "Centre-" + "Val" keeps its hyphen.
 BROKEN_WORD = re.compile(r"\w-$")
@@ -60,20 +66,30 @@ def _lines(page: pypdf.PageObject, number: int) -> list[Line]:
     lines: list[Line] = []
     parts: list[str] = []
     y: float | None = None
+    reach = 0.0  # how far right the line's text so far reaches, roughly
 
     def visit(text: str, cm: list[float], tm: list[float], font: object, size: float) -> None:
-        nonlocal y
-        if text.strip() and y is None:
-            y = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
+        nonlocal y, reach
+        if text.strip():
+            x = tm[4] * cm[0] + tm[5] * cm[2] + cm[4]
+            height = size * (tm[3] or 1) * (cm[3] or 1)
+            if y is None:
+                y = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
+            elif x > reach + COLUMN_GAP * height:
+                parts.append("\t")  # a table's next cell, far right of the text before it
+            reach = x + AVERAGE_WIDTH * height * len(text.rstrip("\n"))
         parts.append(text)
         if text.endswith("\n"):
             close()
 
     def close() -> None:
         nonlocal y
-        line = " ".join("".join(parts).split())
+        line = "\t".join(" ".join(cell.split()) for cell in "".join(parts).split("\t") if cell.strip())
         if line and y is not None:
-            lines.append(Line(number, y, line))
+            if lines and abs(lines[-1].y - y) < SAME_BASELINE:
+                lines[-1].text += "\t" + line  # the cells of a table's row, each written as a line of its own
+            else:
+                lines.append(Line(number, y, line))
         parts.clear()
         y = None
 
@@ -94,7 +110,9 @@ def _paragraphs(lines: list[Line]) -> str:
     pages = {number: _page([line for line in lines if line.page == number], gap) for number in {line.page for line in lines}}
     paragraphs: list[str] = [lines[0].text]
     for previous, line in itertools.pairwise(lines):
-        if _ends_paragraph(previous, line, pages[previous.page]):
+        if "\t" in previous.text and "\t" in line.text:
+            paragraphs[-1] += "\n" + line.text  # the rows of a table stay rows
+        elif "\t" in previous.text or "\t" in line.text or _ends_paragraph(previous, line, pages[previous.page]):
             paragraphs.append(line.text)
         else:
             paragraphs[-1] = _join(paragraphs[-1], line.text)

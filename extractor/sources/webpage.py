@@ -17,9 +17,9 @@ from extractor.sources.formats import HTML
 # Elements only a whole site's page has; a fragment without them is read as it is (extractor.read.html_to_text).
 PAGE_TAGS = ("nav", "header", "footer", "aside", "article", "main")
 
-# trafilatura logs pages it finds too short at WARNING; the caller says what it does about them.
+# trafilatura logs pages it finds too short at WARNING; without logging set up Python would print that on top of
+# the one sentence the reader reports. A NullHandler keeps it out of sight unless the application sets up logging.
 logging.getLogger("trafilatura").addHandler(logging.NullHandler())
-logging.getLogger("trafilatura").propagate = False
 
 
 def is_web_page(html: str) -> bool:
