@@ -94,7 +94,7 @@ def run_batch(paths: list[Path], options: BatchOptions, console: Console | None 
     console = console or Console(stderr=True)
     files = find_releases(paths)
     if not files:
-        raise SetupError(f"No release (.txt, .md, .html) found under {', '.join(map(str, paths))}.")
+        raise SetupError(f"No release (.txt, .md, .html, .pdf, .docx) found under {', '.join(map(str, paths))}.")
     _check_ids(files)
     try:
         options.out.mkdir(parents=True, exist_ok=True)

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import codecs
+import datetime as dt
 import hashlib
 import os
 import re
@@ -12,9 +13,14 @@ import charset_normalizer
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from extractor.errors import InputError, SetupError
+from extractor.sources.converted import Converted, library
+from extractor.sources.docx import docx_to_text
+from extractor.sources.formats import DOCX, FORMATS, HTML, PDF, TEXT, format_of
+from extractor.sources.pdf import pdf_to_text
+from extractor.sources.webpage import is_web_page, page_to_text
+from schemas.release import SourceFormat
 
-RELEASE_SUFFIXES = frozenset({".txt", ".md", ".markdown", ".html", ".htm"})
-HTML_SUFFIXES = frozenset({".html", ".htm"})
+RELEASE_SUFFIXES = frozenset(FORMATS)
 
 # Longest BOMs first: the UTF-32-LE mark starts with the UTF-16-LE one.
 BOMS = (
@@ -37,7 +43,11 @@ class SourceText:
     path: Path
     text: str
     sha256: str
-    encoding: str
+    encoding: str | None  # None for a format that is no text file (PDF)
+    format: SourceFormat = TEXT
+    converter: str | None = None  # the library that turned the file into text, with its version
+    title: str | None = None  # the document's own title, from its metadata
+    published_on: dt.date | None = None  # the document's own date, from its metadata
 
 
 def read_release(path: Path) -> SourceText:
@@ -46,11 +56,29 @@ def read_release(path: Path) -> SourceText:
         raw = path.read_bytes()
     except OSError as exc:
         raise InputError(f"Cannot read {path}: {exc.strerror or exc}.") from exc
-    text, encoding = decode(raw, path)
-    text = html_to_text(text) if path.suffix.lower() in HTML_SUFFIXES else text.replace("\r\n", "\n")
-    if not text.strip():
+    converted = convert(raw, path)
+    if not converted.text.strip():
         raise InputError(f"{path} is empty: there is no text to extract from.")
-    return SourceText(id=path.stem, path=path, text=text, sha256=hashlib.sha256(raw).hexdigest(), encoding=encoding)
+    return SourceText(
+        id=path.stem, path=path, text=converted.text, sha256=hashlib.sha256(raw).hexdigest(), encoding=converted.encoding,
+        format=converted.format, converter=converted.converter, title=converted.title, published_on=converted.published_on,
+    )
+
+
+def convert(raw: bytes, path: Path) -> Converted:
+    """The file's text by its format; a file named with no release suffix is read as text."""
+    kind = format_of(path) or TEXT
+    if kind == PDF:
+        return pdf_to_text(raw, path)
+    if kind == DOCX:
+        return docx_to_text(raw, path)
+    text, encoding = decode(raw, path)
+    if kind == HTML:
+        page = page_to_text(text) if is_web_page(text) else None
+        if page is not None:
+            return Converted(page.text, page.format, page.converter, encoding, page.title, page.published_on)
+        return Converted(html_to_text(text), HTML, library("selectolax"), encoding)
+    return Converted(text.replace("\r\n", "\n"), TEXT, None, encoding)
 
 
 def decode(raw: bytes, path: Path) -> tuple[str, str]:

@@ -11,14 +11,24 @@ from schemas.cluster import ClusterProfile
 from schemas.common import Evidence, Flag, Strict
 
 # Final keeps the literal type, so the schema_version field below can default to it.
-SCHEMA_VERSION: Final = "1.1.0"
+SCHEMA_VERSION: Final = "1.2.0"
+
+SourceFormat = Literal["text", "html", "pdf", "docx"]
 
 
 class Source(Strict):
+    """The file a release was read from and how it became the text that every evidence span slices."""
+
     path: str
     sha256: str = Field(pattern=r"^[0-9a-f]{64}$")
     chars: int = Field(ge=0)
-    encoding: str
+    encoding: str | None = Field(description="The text's character encoding; null for a PDF")
+    format: SourceFormat = Field(default="text", description="The file's format (since 1.2.0)")
+    converter: str | None = Field(
+        default=None, description="The library and version that turned the file into text, e.g. 'pypdf 7.1.0'; null for plain text (since 1.2.0)"
+    )
+    title: str | None = Field(default=None, description="The document's own title from its metadata, e.g. a web page's (since 1.2.0)")
+    published_on: dt.date | None = Field(default=None, description="The document's own date from its metadata (since 1.2.0)")
 
 
 class Place(Strict):
@@ -53,7 +63,8 @@ class Extraction(Strict):
 
 
 class PressRelease(Strict):
-    schema_version: Literal["1.1.0"] = SCHEMA_VERSION
+    # Outputs of 1.1.0 still validate: 1.2.0 only added optional fields to ``source``.
+    schema_version: Literal["1.2.0", "1.1.0"] = SCHEMA_VERSION
     id: str = Field(description="The source file's stem")
     source: Source
     language: str | None = Field(default=None, pattern=r"^[a-z]{2}$", description="ISO 639-1")

@@ -73,10 +73,12 @@ def build_release(
 
     return PressRelease(
         id=source.id,
-        source=Source(path=str(source.path), sha256=source.sha256, chars=len(text), encoding=source.encoding),
+        source=Source(path=str(source.path), sha256=source.sha256, chars=len(text), encoding=source.encoding,
+                      format=source.format, converter=source.converter, title=source.title, published_on=source.published_on),
         language=analysis.language,
-        title=analysis.layout.title,
-        published_on=analysis.published_on,
+        # A web page's title and date stand in when its text has no title line or dateline of its own.
+        title=analysis.layout.title or source.title,
+        published_on=analysis.published_on or source.published_on,
         places=places,
         agreements=agreements,
         clusters=clusters,
