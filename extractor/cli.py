@@ -1,4 +1,4 @@
-"""The command line: `extractor extract | normalize | validate | schema | model`.
+"""The command line: `extractor extract | serve | normalize | validate | schema | model`.
 
 Commands import their room lazily so that `extractor normalize` answers without loading the LLM stack.
 """
@@ -57,6 +57,36 @@ def extract(
 
 
 @app.command()
+def serve(
+    host: Annotated[str, typer.Option(help="Address to listen on; anything but loopback needs --api-key.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(min=1, max=65535, help="Port to listen on.")] = 8000,
+    out: Annotated[Path, typer.Option("--out", "-o", help="Folder for the releases and batches the service writes.")] = Path("outputs/service"),
+    jobs: Annotated[int, typer.Option(min=1, help="Releases processed at once (remote endpoints only gain from >1).")] = 1,
+    base_url: Annotated[str | None, typer.Option(envvar="OPENAI_BASE_URL", help="OpenAI-compatible endpoint; default: the embedded local model.")] = None,
+    model: Annotated[str | None, typer.Option(envvar="EXTRACTOR_MODEL", help="Model name at --base-url.")] = None,
+    model_api_key: Annotated[str | None, typer.Option(envvar="OPENAI_API_KEY", help="Key for --base-url.", show_default=False)] = None,
+    embedded_model: Annotated[str, typer.Option(help="Embedded model used when no --base-url is given.")] = "qwen2.5-coder-1.5b",
+    cache: Annotated[bool, typer.Option("--cache/--no-cache", help="Reuse answers for unchanged releases.")] = True,
+    api_key: Annotated[str | None, typer.Option(envvar="EXTRACTOR_API_KEY", help="Key callers must send as 'Authorization: Bearer <key>'.", show_default=False)] = None,
+    max_bytes: Annotated[int, typer.Option(min=1, help="Largest request body accepted, in bytes.")] = 2_000_000,
+    deadline: Annotated[float, typer.Option(min=1, help="Seconds POST /releases may take before it answers 504.")] = 300.0,
+) -> None:
+    """Serve extraction over HTTP: POST /releases, POST /batches, GET /batches/{id}, GET /clusters, GET /health."""
+    import uvicorn
+
+    from extractor.batch import BatchOptions
+    from extractor.service.app import create_app
+    from extractor.service.work import ServiceSettings, refuse_unsafe_bind
+
+    _guarded(lambda: refuse_unsafe_bind(host, api_key))
+    options = BatchOptions(out=out, jobs=jobs, base_url=base_url, model=model, api_key=model_api_key,
+                           embedded_model=embedded_model, use_cache=cache)
+    settings = ServiceSettings(options=options, max_bytes=max_bytes, deadline_s=deadline, api_key=api_key)
+    service = _guarded(lambda: create_app(settings))
+    uvicorn.run(service, host=host, port=port, log_level="info")
+
+
+@app.command()
 def normalize(
     text: Annotated[str, typer.Argument(help="A sentence or paragraph.")],
     lang: Annotated[str | None, typer.Option(help="ISO 639-1 language; detected when omitted.")] = None,
@@ -84,9 +114,10 @@ def validate(
 @app.command()
 def schema() -> None:
     """(Re)write schemas/*.schema.json from the Pydantic models."""
+    from extractor.service.openapi import write_openapi
     from schemas.files import write_all
 
-    for path in write_all():
+    for path in [*write_all(), write_openapi()]:
         typer.echo(str(path))
 
 
