@@ -44,6 +44,7 @@ def extract(
     api_key: Annotated[str | None, typer.Option(envvar="OPENAI_API_KEY", help="Key for --base-url.", show_default=False)] = None,
     embedded_model: Annotated[str, typer.Option(help="Embedded model used when no --base-url is given.")] = "qwen2.5-coder-1.5b",
     cache: Annotated[bool, typer.Option("--cache/--no-cache", help="Reuse answers for unchanged releases.")] = True,
+    batch_api: Annotated[bool, typer.Option("--batch-api", help="Ask through OpenAI's Batch API in rounds; resumes from OUT/.batch-api after a restart.")] = False,
 ) -> None:
     """Extract every release under PATHS into OUT."""
     from extractor.batch import BatchOptions, run_batch
@@ -52,6 +53,10 @@ def extract(
         out=out, jobs=jobs, base_url=base_url, model=model, api_key=api_key,
         embedded_model=embedded_model, use_cache=cache,
     )
+    if batch_api:
+        from extractor.scale.openai_batch import batch_client, run_batch_api
+
+        raise typer.Exit(_guarded(lambda: run_batch_api(paths, options, batch_client(base_url, api_key))))
     code = _guarded(lambda: run_batch(paths, options))
     raise typer.Exit(code)
 

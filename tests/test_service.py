@@ -1,18 +1,14 @@
 """The service over real HTTP (uvicorn on 127.0.0.1), with the stand-in model of tests/standin.py."""
 from __future__ import annotations
 
-import contextlib
 import io
 import json
-import socket
 import threading
 import time
-from collections.abc import Iterator
 from pathlib import Path
 
 import httpx
 import pytest
-import uvicorn
 from rich.console import Console
 from typer.testing import CliRunner
 
@@ -22,31 +18,16 @@ from extractor.engine.client import Usage
 from extractor.service.app import create_app
 from extractor.service.openapi import OPENAPI_PATH, render_openapi
 from extractor.service.work import ServiceSettings
+from loopback import served
 from standin import StandInModel
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = sorted((ROOT / "seeds").glob("*.txt"))
 
 
-@contextlib.contextmanager
-def serving(settings: ServiceSettings, llm) -> Iterator[str]:
-    """The app under uvicorn in a thread on a free loopback port; yields its base URL."""
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    server = uvicorn.Server(uvicorn.Config(create_app(settings, llm), host="127.0.0.1", port=port, log_level="warning"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    for _ in range(200):
-        if server.started:
-            break
-        time.sleep(0.05)
-    assert server.started, "uvicorn did not start within 10 s"
-    try:
-        yield f"http://127.0.0.1:{port}"
-    finally:
-        server.should_exit = True
-        thread.join(timeout=10)
+def serving(settings: ServiceSettings, llm):
+    """The service on a free loopback port; yields its base URL."""
+    return served(create_app(settings, llm))
 
 
 def settings_for(tmp: Path, **changes) -> ServiceSettings:
@@ -71,7 +52,7 @@ def cli_outputs(tmp_path_factory) -> Path:
 
 
 @pytest.fixture(scope="module")
-def service(tmp_path_factory) -> Iterator[tuple[str, StandInModel]]:
+def service(tmp_path_factory):
     model = StandInModel()
     with serving(settings_for(tmp_path_factory.mktemp("service")), model.client()) as url:
         yield url, model
