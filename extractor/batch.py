@@ -52,7 +52,7 @@ def client_for(options: BatchOptions) -> LLM | EmbeddedLLM:
     return EmbeddedLLM(options.embedded_model)
 
 
-def _check_ids(paths: list[Path]) -> None:
+def check_ids(paths: list[Path]) -> None:
     seen: dict[str, Path] = {}
     for path in paths:
         if path.stem in seen:
@@ -66,7 +66,8 @@ def _failed(path: Path, started: float, error: str) -> ReleaseRun:
     return ReleaseRun(id=path.stem, path=str(path), status=Status.failed, seconds=round(time.monotonic() - started, 2), error=error)
 
 
-def _one(path: Path, llm: Model, cache: AnswerCache | None, out: Path) -> tuple[ReleaseRun, PressRelease | None]:
+def extract_file(path: Path, llm: Model, cache: AnswerCache | None, out: Path) -> tuple[ReleaseRun, PressRelease | None]:
+    """One release file, read, extracted and written: the step every batch runs per release (here, or on Ray)."""
     started = time.monotonic()
     try:
         source = read_release(path)
@@ -97,7 +98,7 @@ def run_batch(paths: list[Path], options: BatchOptions, console: Console | None 
     files = find_releases(paths)
     if not files:
         raise SetupError(f"No release (.txt, .md, .html) found under {', '.join(map(str, paths))}.")
-    _check_ids(files)
+    check_ids(files)
     try:
         options.out.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
@@ -116,7 +117,7 @@ def run_batch(paths: list[Path], options: BatchOptions, console: Console | None 
                       console=console, transient=True) as progress:
             task = progress.add_task("extracting", total=len(files))
             with ThreadPoolExecutor(max_workers=jobs) as pool:
-                for run, release in pool.map(lambda p: _one(p, llm, cache, options.out), files):
+                for run, release in pool.map(lambda p: extract_file(p, llm, cache, options.out), files):
                     runs.append(run)
                     if release is not None:
                         releases.append(release)

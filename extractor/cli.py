@@ -7,13 +7,16 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated, TypeVar
+from typing import TYPE_CHECKING, Annotated, TypeVar
 
 import typer
 from rich.console import Console
 
-from extractor.errors import ExtractorError
+from extractor.errors import ExtractorError, SetupError
 from schemas.common import Severity
+
+if TYPE_CHECKING:
+    from extractor.batch import BatchOptions
 
 app = typer.Typer(
     help="Extract normalised, grounded JSON from press releases about health and pharma clusters.",
@@ -45,6 +48,7 @@ def extract(
     embedded_model: Annotated[str, typer.Option(help="Embedded model used when no --base-url is given.")] = "qwen2.5-coder-1.5b",
     cache: Annotated[bool, typer.Option("--cache/--no-cache", help="Reuse answers for unchanged releases.")] = True,
     batch_api: Annotated[bool, typer.Option("--batch-api", help="Ask through OpenAI's Batch API in rounds; resumes from OUT/.batch-api after a restart.")] = False,
+    on_ray: Annotated[bool, typer.Option("--ray", help="Run on Ray (RAY_ADDRESS, or a local instance) with --jobs actors; needs the ray extra.")] = False,
 ) -> None:
     """Extract every release under PATHS into OUT."""
     from extractor.batch import BatchOptions, run_batch
@@ -57,8 +61,20 @@ def extract(
         from extractor.scale.openai_batch import batch_client, run_batch_api
 
         raise typer.Exit(_guarded(lambda: run_batch_api(paths, options, batch_client(base_url, api_key))))
+    if on_ray:
+        raise typer.Exit(_guarded(lambda: _ray_runner()(paths, options)))
     code = _guarded(lambda: run_batch(paths, options))
     raise typer.Exit(code)
+
+
+def _ray_runner() -> Callable[[list[Path], BatchOptions], int]:
+    try:
+        from extractor.scale.ray_batch import run_on_ray
+    except ModuleNotFoundError as exc:
+        if exc.name != "ray":
+            raise
+        raise SetupError("--ray needs Ray: install the extra with `pip install 'cluster-release-extractor[ray]'`.") from None
+    return run_on_ray
 
 
 @app.command()

@@ -1,13 +1,15 @@
 """A stand-in model for tests (a test fixture, not a backend): an OpenAI chat-completions endpoint in memory.
 
 It answers a request recorded in tests/cassettes/ with the real model's recorded answer, so the seeds get
-the answers the real embedded model gave; any other request (fuzzed or synthetic releases) gets the
-empty answer of the tool it forces (every list empty). It serves the real LLM client through an httpx
-transport, so instructor, validation and the whole pipeline run as they do against a server.
+the answers the real embedded model gave; any other request (fuzzed or synthetic releases) gets
+unrecorded_answer: every list empty but the clusters, the names of the text's "About X" lines. It serves
+the real LLM client through an httpx transport, so instructor, validation and the whole pipeline run as
+they do against a server.
 """
 from __future__ import annotations
 
 import json
+import re
 import threading
 from pathlib import Path
 from typing import Any
@@ -37,9 +39,16 @@ def recorded_answers() -> dict[str, str]:
     return answers
 
 
-def empty_answer(request: dict[str, Any]) -> dict[str, Any]:
+ABOUT = re.compile(r"^About (\S+)$", re.MULTILINE)
+
+
+def unrecorded_answer(request: dict[str, Any]) -> dict[str, Any]:
+    """Every list empty, except the clusters question: the names of the release's "About X" lines."""
     function = request["tools"][0]["function"]
-    arguments = {name: [] for name in function["parameters"].get("required", [])}
+    arguments: dict[str, Any] = {name: [] for name in function["parameters"].get("required", [])}
+    if function["name"] == "Clusters":
+        release = request["messages"][0]["content"]
+        arguments["clusters"] = [{"name": name} for name in dict.fromkeys(ABOUT.findall(release))]
     return {
         "id": "chatcmpl-stand-in", "object": "chat.completion", "created": 0, "model": request["model"],
         "choices": [{"index": 0, "finish_reason": "stop", "message": {
@@ -69,7 +78,12 @@ class StandInModel:
                 self.recorded += 1
         if recorded is not None:
             return httpx.Response(200, content=recorded.encode("utf-8"), headers={"content-type": "application/json"})
-        return httpx.Response(200, json=empty_answer(json.loads(body)))
+        return httpx.Response(200, json=unrecorded_answer(json.loads(body)))
 
     def client(self) -> LLM:
         return LLM(BASE_URL, MODEL, attempts=1, wait=wait_none(), http_client=httpx.Client(transport=httpx.MockTransport(self.handle)))
+
+
+def standin_client() -> LLM:
+    """A client on a fresh stand-in: what each Ray actor builds for itself."""
+    return StandInModel().client()
