@@ -156,7 +156,8 @@ def _submit(client: openai.OpenAI, folder: Path, state: BatchState, questions: d
             state.input_file_id = client.files.create(file=(round_file.name, content), purpose="batch").id
             _save(folder, state)
         # A batch may have been created for this file by a run stopped before it could note the batch's id.
-        existing = next((b for b in client.batches.list(limit=100) if b.input_file_id == state.input_file_id), None)
+        # The newest 100 batches: a run stopped moments after creating one finds it there.
+        existing = next((b for b in client.batches.list(limit=100).data if b.input_file_id == state.input_file_id), None)
         # No automatic retry of the creation: a retried POST whose first answer was lost would make a second batch.
         batch = existing or client.with_options(max_retries=0).batches.create(
             input_file_id=state.input_file_id, endpoint="/v1/chat/completions", completion_window="24h",
