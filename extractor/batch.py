@@ -16,6 +16,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
+from extractor.ask.asker import Model
 from extractor.ask.prompts import prompt_version
 from extractor.cache import AnswerCache
 from extractor.consolidate.history import consolidate
@@ -42,7 +43,8 @@ class BatchOptions:
     cache_dir: Path | None = None
 
 
-def _client(options: BatchOptions) -> LLM | EmbeddedLLM:
+def client_for(options: BatchOptions) -> LLM | EmbeddedLLM:
+    """The model client the options describe (the CLI's batch and the service share it)."""
     if options.base_url:
         if not options.model:
             raise SetupError("--base-url needs --model (or EXTRACTOR_MODEL): the name of the model served there.")
@@ -50,7 +52,7 @@ def _client(options: BatchOptions) -> LLM | EmbeddedLLM:
     return EmbeddedLLM(options.embedded_model)
 
 
-def _check_ids(paths: list[Path]) -> None:
+def check_ids(paths: list[Path]) -> None:
     seen: dict[str, Path] = {}
     for path in paths:
         if path.stem in seen:
@@ -64,7 +66,8 @@ def _failed(path: Path, started: float, error: str) -> ReleaseRun:
     return ReleaseRun(id=path.stem, path=str(path), status=Status.failed, seconds=round(time.monotonic() - started, 2), error=error)
 
 
-def _one(path: Path, llm: LLM | EmbeddedLLM, cache: AnswerCache | None, out: Path) -> tuple[ReleaseRun, PressRelease | None]:
+def extract_file(path: Path, llm: Model, cache: AnswerCache | None, out: Path) -> tuple[ReleaseRun, PressRelease | None]:
+    """One release file, read, extracted and written: the step every batch runs per release (here, or on Ray)."""
     started = time.monotonic()
     try:
         source = read_release(path)
@@ -86,7 +89,7 @@ def _one(path: Path, llm: LLM | EmbeddedLLM, cache: AnswerCache | None, out: Pat
 
 
 def run_batch(paths: list[Path], options: BatchOptions, console: Console | None = None,
-              llm: LLM | EmbeddedLLM | None = None) -> int:
+              llm: Model | None = None) -> int:
     """Extracts every release under paths into options.out; returns the exit code (0, or 1 if a release failed).
 
     ``llm`` replaces the client the options describe (an application embedding the batch, or a test).
@@ -95,13 +98,13 @@ def run_batch(paths: list[Path], options: BatchOptions, console: Console | None 
     files = find_releases(paths)
     if not files:
         raise SetupError(f"No release (.txt, .md, .html, .pdf, .docx) found under {', '.join(map(str, paths))}.")
-    _check_ids(files)
+    check_ids(files)
     try:
         options.out.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise SetupError(f"Cannot create the output folder {options.out} ({exc.strerror}); choose another with --out.") from exc
     cache = AnswerCache(options.cache_dir) if options.use_cache else None
-    llm = llm or _client(options)
+    llm = llm or client_for(options)
     # The embedded server answers one request at a time and keeps one prompt prefix warm: parallel
     # releases would only evict each other's prefix.
     jobs = 1 if isinstance(llm, EmbeddedLLM) else options.jobs
@@ -114,7 +117,7 @@ def run_batch(paths: list[Path], options: BatchOptions, console: Console | None 
                       console=console, transient=True) as progress:
             task = progress.add_task("extracting", total=len(files))
             with ThreadPoolExecutor(max_workers=jobs) as pool:
-                for run, release in pool.map(lambda p: _one(p, llm, cache, options.out), files):
+                for run, release in pool.map(lambda p: extract_file(p, llm, cache, options.out), files):
                     runs.append(run)
                     if release is not None:
                         releases.append(release)

@@ -1,4 +1,4 @@
-"""The command line: `extractor extract | normalize | validate | review | export | evaluate | schema | model`.
+"""The command line: `extractor extract | serve | normalize | validate | review | export | evaluate | schema | model`.
 
 Commands import their room lazily so that `extractor normalize` answers without loading the LLM stack.
 """
@@ -7,14 +7,17 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated, TypeVar
+from typing import TYPE_CHECKING, Annotated, TypeVar
 
 import typer
 from rich.console import Console
 from rich.markup import escape
 
-from extractor.errors import ExtractorError
+from extractor.errors import ExtractorError, SetupError
 from schemas.common import Severity
+
+if TYPE_CHECKING:
+    from extractor.batch import BatchOptions
 
 app = typer.Typer(
     help="Extract normalised, grounded JSON from press releases about health and pharma clusters.",
@@ -50,6 +53,8 @@ def extract(
     api_key: Annotated[str | None, typer.Option(envvar="OPENAI_API_KEY", help="Key for --base-url.", show_default=False)] = None,
     embedded_model: Annotated[str, typer.Option(help="Embedded model used when no --base-url is given.")] = "qwen2.5-coder-1.5b",
     cache: Annotated[bool, typer.Option("--cache/--no-cache", help="Reuse answers for unchanged releases.")] = True,
+    batch_api: Annotated[bool, typer.Option("--batch-api", help="Ask through OpenAI's Batch API in rounds; resumes from OUT/.batch-api after a restart.")] = False,
+    on_ray: Annotated[bool, typer.Option("--ray", help="Run on Ray (RAY_ADDRESS, or a local instance) with --jobs actors; needs the ray extra.")] = False,
 ) -> None:
     """Extract every release under PATHS into OUT."""
     from extractor.batch import BatchOptions, run_batch
@@ -58,8 +63,54 @@ def extract(
         out=out, jobs=jobs, base_url=base_url, model=model, api_key=api_key,
         embedded_model=embedded_model, use_cache=cache,
     )
+    if batch_api:
+        from extractor.scale.openai_batch import batch_client, run_batch_api
+
+        raise typer.Exit(_guarded(lambda: run_batch_api(paths, options, batch_client(base_url, api_key))))
+    if on_ray:
+        raise typer.Exit(_guarded(lambda: _ray_runner()(paths, options)))
     code = _guarded(lambda: run_batch(paths, options))
     raise typer.Exit(code)
+
+
+def _ray_runner() -> Callable[[list[Path], BatchOptions], int]:
+    try:
+        from extractor.scale.ray_batch import run_on_ray
+    except ModuleNotFoundError as exc:
+        if exc.name != "ray":
+            raise
+        raise SetupError("--ray needs Ray: install the extra with `pip install 'cluster-release-extractor[ray]'`.") from None
+    return run_on_ray
+
+
+@app.command()
+def serve(
+    host: Annotated[str, typer.Option(help="Address to listen on; anything but loopback needs --api-key.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(min=1, max=65535, help="Port to listen on.")] = 8000,
+    out: Annotated[Path, typer.Option("--out", "-o", help="Folder for the releases and batches the service writes.")] = Path("outputs/service"),
+    jobs: Annotated[int, typer.Option(min=1, help="Releases processed at once (remote endpoints only gain from >1).")] = 1,
+    base_url: Annotated[str | None, typer.Option(envvar="OPENAI_BASE_URL", help="OpenAI-compatible endpoint; default: the embedded local model.")] = None,
+    model: Annotated[str | None, typer.Option(envvar="EXTRACTOR_MODEL", help="Model name at --base-url.")] = None,
+    model_api_key: Annotated[str | None, typer.Option(envvar="OPENAI_API_KEY", help="Key for --base-url.", show_default=False)] = None,
+    embedded_model: Annotated[str, typer.Option(help="Embedded model used when no --base-url is given.")] = "qwen2.5-coder-1.5b",
+    cache: Annotated[bool, typer.Option("--cache/--no-cache", help="Reuse answers for unchanged releases.")] = True,
+    api_key: Annotated[str | None, typer.Option(envvar="EXTRACTOR_API_KEY", help="Key callers must send as 'Authorization: Bearer <key>'.", show_default=False)] = None,
+    max_bytes: Annotated[int, typer.Option(min=1, help="Largest request body accepted, in bytes.")] = 2_000_000,
+    deadline: Annotated[float, typer.Option(min=1, help="Seconds POST /releases may take before it answers 504.")] = 300.0,
+) -> None:
+    """Serve extraction over HTTP: POST /releases, POST /batches, GET /batches/{id}, GET /clusters, GET /health."""
+    import uvicorn
+
+    from extractor.batch import BatchOptions
+    from extractor.service.app import create_app
+    from extractor.service.work import ServiceSettings, refuse_unsafe_bind
+
+    _guarded(lambda: refuse_unsafe_bind(host, api_key))
+    options = BatchOptions(out=out, jobs=jobs, base_url=base_url, model=model, api_key=model_api_key,
+                           embedded_model=embedded_model, use_cache=cache)
+    settings = ServiceSettings(options=options, max_bytes=max_bytes, deadline_s=deadline, api_key=api_key)
+    service = _guarded(lambda: create_app(settings))
+    uvicorn.run(service, host=host, port=port, log_level="info")
 
 
 @app.command()
@@ -137,9 +188,10 @@ def evaluate(
 @app.command()
 def schema() -> None:
     """(Re)write schemas/*.schema.json from the Pydantic models."""
+    from extractor.service.openapi import write_openapi
     from schemas.files import write_all
 
-    for path in write_all():
+    for path in [*write_all(), write_openapi()]:
         typer.echo(str(path))
 
 
