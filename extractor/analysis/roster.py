@@ -24,7 +24,9 @@ from extractor.text.fold import fold_words, plain, unaccent
 PRESENTATION_CHARS = 400
 NAME_MAX_WORDS = 4
 # A name is capitalised words, possibly joined by a hyphen, a dot or "&" ("Acme.health", "bioAcme Plus").
-_NAME = r"(?P<name>(?:[A-Z]|[a-z]+[A-Z])[\w'’.&-]*[\w](?:[ \t]+(?:[A-Z0-9][\w'’.&-]*[\w]|de|du|des|of|di|del|der|van|&)){0,5})"
+# It starts where a word starts: tried inside a long word, the lowercase run before a capital would be
+# scanned again from every letter, and reading would grow with the square of the word's length.
+_NAME = r"(?P<name>(?<!\w)(?:[A-Z]|[a-z]+[A-Z])[\w'’.&-]*[\w](?:[ \t]+(?:[A-Z0-9][\w'’.&-]*[\w]|de|du|des|of|di|del|der|van|&)){0,5})"
 
 
 

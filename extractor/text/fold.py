@@ -70,8 +70,14 @@ def plain(text: str) -> str:
 def unaccent(text: str) -> str:
     """The text with accents dropped and nothing else changed, one character for one: offsets and case
     carry over, so a pattern written in folded words can find its span in the source."""
-    out = []
-    for char in text:
-        base = unicodedata.normalize("NFKD", char)[:1]
-        out.append(base if base and not unicodedata.combining(base) else char)
-    return "".join(out).replace("\u2019", "'")
+    # Decomposed once per distinct character, not once per character: a long text repeats few of them.
+    table = {ord(char): _unaccented(char) for char in set(text) if not char.isascii()}
+    return text.translate(table)
+
+
+@lru_cache(maxsize=4096)
+def _unaccented(char: str) -> str:
+    if char == "\u2019":
+        return "'"
+    base = unicodedata.normalize("NFKD", char)[:1]
+    return base if base and not unicodedata.combining(base) else char
