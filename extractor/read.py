@@ -3,15 +3,15 @@ from __future__ import annotations
 
 import codecs
 import hashlib
-import os
 import re
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 
 import charset_normalizer
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from extractor.errors import InputError, SetupError
+from extractor.errors import InputError
 
 RELEASE_SUFFIXES = frozenset({".txt", ".md", ".markdown", ".html", ".htm"})
 HTML_SUFFIXES = frozenset({".html", ".htm"})
@@ -27,6 +27,10 @@ BOMS = (
 
 WESTERN_ENCODINGS = ("cp1252", "iso8859_15", "latin_1")
 
+# A press release is a few pages; a file thousands of times longer is a mistake (an archive, a log, a
+# book) that would cost minutes of reading and a prompt no model takes.
+MAX_BYTES = 2_000_000
+
 # Beyond this share of control or replacement characters a "text" is really a binary blob.
 MAX_JUNK_SHARE = 0.02
 
@@ -40,9 +44,20 @@ class SourceText:
     encoding: str
 
 
-def read_release(path: Path) -> SourceText:
+def read_release(path: Path, max_bytes: int | None = MAX_BYTES) -> SourceText:
+    """``max_bytes`` bounds the file's size (None: no bound); a larger file is refused before it is read."""
     path = Path(path)
     try:
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode):
+            # A FIFO or a device would block or never end; only plain files are opened.
+            raise InputError(f"Cannot read {path}: it is not a regular file.")
+        size = info.st_size
+        if max_bytes is not None and size > max_bytes:
+            raise InputError(
+                f"{path} is {_megabytes(size)}, over the {_megabytes(max_bytes)} limit for one release; "
+                "split it, or raise the limit with --max-size."
+            )
         raw = path.read_bytes()
     except OSError as exc:
         raise InputError(f"Cannot read {path}: {exc.strerror or exc}.") from exc
@@ -51,6 +66,10 @@ def read_release(path: Path) -> SourceText:
     if not text.strip():
         raise InputError(f"{path} is empty: there is no text to extract from.")
     return SourceText(id=path.stem, path=path, text=text, sha256=hashlib.sha256(raw).hexdigest(), encoding=encoding)
+
+
+def _megabytes(size: int) -> str:
+    return f"{size / 1_000_000:.1f} MB"
 
 
 def decode(raw: bytes, path: Path) -> tuple[str, str]:
@@ -149,31 +168,3 @@ def _tidy(text: str) -> str:
     lines = [SPACES.sub(" ", line).strip() for line in text.split("\n")]
     text = "\n".join(lines)
     return re.sub(r"\n{3,}", "\n\n", text).strip("\n") + "\n"
-
-
-def find_releases(paths: list[Path]) -> list[Path]:
-    """Release files named directly or found under folders, each folder walked in sorted order."""
-    found: list[Path] = []
-    seen: set[Path] = set()
-    for path in map(Path, paths):
-        if not path.exists():
-            raise SetupError(f"{path} does not exist; pass existing release files or folders.")
-        candidates = [path] if path.is_file() else _walk_folder(path)
-        for candidate in candidates:
-            key = candidate.resolve()
-            if key not in seen:
-                seen.add(key)
-                found.append(candidate)
-    return found
-
-
-def _walk_folder(folder: Path) -> list[Path]:
-    files: list[Path] = []
-    for directory, subdirs, names in os.walk(folder):
-        subdirs[:] = [name for name in subdirs if not name.startswith(".")]
-        files.extend(
-            Path(directory) / name
-            for name in names
-            if not name.startswith(".") and Path(name).suffix.lower() in RELEASE_SUFFIXES
-        )
-    return sorted(files)
