@@ -44,13 +44,14 @@ def extract(
     api_key: Annotated[str | None, typer.Option(envvar="OPENAI_API_KEY", help="Key for --base-url.", show_default=False)] = None,
     embedded_model: Annotated[str, typer.Option(help="Embedded model used when no --base-url is given.")] = "qwen2.5-coder-1.5b",
     cache: Annotated[bool, typer.Option("--cache/--no-cache", help="Reuse answers for unchanged releases.")] = True,
+    max_size: Annotated[float, typer.Option(min=0, help="Largest release file read, in MB; a larger one fails alone (0: no limit).")] = 2.0,
 ) -> None:
     """Extract every release under PATHS into OUT."""
     from extractor.batch import BatchOptions, run_batch
 
     options = BatchOptions(
         out=out, jobs=jobs, base_url=base_url, model=model, api_key=api_key,
-        embedded_model=embedded_model, use_cache=cache,
+        embedded_model=embedded_model, use_cache=cache, max_bytes=round(max_size * 1_000_000) or None,
     )
     code = _guarded(lambda: run_batch(paths, options))
     raise typer.Exit(code)
