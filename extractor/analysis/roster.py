@@ -76,6 +76,7 @@ def _trim(name: str) -> str:
 
 def introduced_clusters(text: str, language: str | None = None) -> list[str]:
     names: list[str] = []
+    tried: set[str] = set()  # a long release repeats its names: each is weighed once
     plain_text = unaccent(text)
     matches = sorted([*_introduced().finditer(plain_text), *_copula().finditer(plain_text)], key=lambda m: m.start("name"))
     for found in matches:
@@ -85,6 +86,9 @@ def introduced_clusters(text: str, language: str | None = None) -> list[str]:
         if found.group("word")[0].isupper() and language != "de" and text[max(0, found.start() - 2):found.start()].strip(" \n") not in ("", "."):
             continue
         name = _trim(text[start:found.end("name")])
+        if name in tried:
+            continue
+        tried.add(name)
         if country_code(name) or (name.isupper() and len(name) <= 3):
             continue
         if len(fold_words(name).text) >= 3 and not any(same_cluster(name, known) for known in names):
