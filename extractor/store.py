@@ -99,6 +99,8 @@ def locked(directory: Path) -> Iterator[None]:
                 f"{directory} is in use by {holder}: one batch at a time writes into an output folder; "
                 "wait for it to finish or choose another --out."
             ) from None
+        except OSError as exc:  # a file system without locks (some network mounts)
+            raise SetupError(f"Cannot lock {path} ({exc.strerror}); choose an --out folder on a local disk.") from exc
         handle.seek(0)
         handle.truncate()
         handle.write(f"process {os.getpid()}\n")
