@@ -53,9 +53,18 @@ def assign_ids(files: list[Path], previous: dict[str, str]) -> dict[Path, str]:
     ids: dict[Path, str] = {}
     for path in files:
         stem = path.stem
-        taken = stem.casefold() in RESERVED or stems[stem] > 1 or previous.get(stem, source_key(path)) != source_key(path)
+        taken = stem.casefold() in RESERVED or stems[stem] > 1 or (stem in previous and not _same_source(previous[stem], path))
         ids[path] = release_id(path) if taken else stem
     return ids
+
+
+def _same_source(recorded: str, path: Path) -> bool:
+    """Whether run.json's path names this file. Reports written before paths were absolute hold the path as
+    given ("seeds/001.txt"), which names the file when it ends the absolute path."""
+    key = source_key(path)
+    if os.path.isabs(recorded):
+        return recorded == key
+    return os.path.abspath(recorded) == key or key.endswith(os.sep + os.path.normpath(recorded))
 
 
 def release_paths(directory: Path) -> list[Path]:

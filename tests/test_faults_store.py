@@ -272,6 +272,18 @@ def test_a_stem_already_in_the_store_for_another_source_is_not_overwritten(tmp_p
     assert_sound(out)
 
 
+def test_a_store_whose_run_json_holds_paths_as_given_keeps_its_ids(tmp_path, releases, monkeypatch):
+    out = tmp_path / "out"
+    batch([releases], out, tmp_path)
+    report = json.loads((out / "run.json").read_text(encoding="utf-8"))
+    report["releases"][0]["path"] = "in/good.txt"  # how run.json named sources before they were absolute
+    (out / "run.json").write_text(json.dumps(report), encoding="utf-8")
+    monkeypatch.chdir(tmp_path / "out")  # not the folder the relative path was given from
+    batch([releases], out, tmp_path)
+    assert set(runs_by_id(out)) == {"good"}
+    assert_sound(out)
+
+
 # --- the store across batches ----------------------------------------------------------------------------
 
 ABOUT = "{name} regroupe {count} membres.\n\nÀ propos de {name}\n\n{name} est le pôle de compétitivité santé de la région, avec {count} membres.\n"
