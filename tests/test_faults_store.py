@@ -22,6 +22,7 @@ from rich.console import Console
 from typer.testing import CliRunner
 
 from builders import cluster, release
+from extractor.analysis import analyse
 from extractor.batch import BatchOptions, run_batch
 from extractor.cli import app
 from extractor.revalidate import rerun
@@ -108,6 +109,7 @@ BAD_FILES = [
     ("crlf.md", b"# Titre\r\n\r\nLe p\xc3\xb4le Gamma regroupe 80 membres.\r\n", "ok", None),
     ("page.html", "<html><body><h1>Alliance</h1><p>Le pôle Delta regroupe 42 membres.</p></body></html>".encode(), "ok", None),
     ("long_line.txt", b"word " * 50_000, "ok", None),
+    ("one_long_word.txt", b"abcdefghij" * 25_000, "ok", None),
 ]
 
 
@@ -126,6 +128,14 @@ def test_a_bad_file_fails_alone_and_the_batch_goes_on(tmp_path, releases, name, 
         assert not (out / f"{stem}.json").exists()
         assert runs[stem]["error"] in printed.replace("\n    ", " ")
     assert_sound(out)
+
+
+@pytest.mark.parametrize("text", ["abcdefghij" * 25_000, "aBcDeFgHiJ" * 25_000, "Le pôle Alpha regroupe 300 membres. " * 7_000])
+def test_reading_a_long_line_takes_linear_time(text):
+    # Before, a 250 KB word took 327 s: every letter restarted a scan of the rest of the word.
+    started = time.monotonic()
+    analyse(text)
+    assert time.monotonic() - started < 15
 
 
 # --- walking: never hangs, never stops, says what it did not read ----------------------------------------
