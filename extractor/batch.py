@@ -1,20 +1,21 @@
 """A batch: every release under the given paths, one JSON each, then run.json and clusters.json.
 
 A release that fails (unreadable file, model endpoint down, answer outside the schema) gets an error entry
-in run.json and the batch goes on; nothing is written for it, so no output is ever half-written.
+in run.json and the batch goes on; nothing is written for it, so no output is ever half-written. The output
+folder is a store (extractor.store): run.json is rewritten after every release and covers the releases
+earlier batches left there, and clusters.json consolidates them all.
 """
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import time
-from collections import Counter
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-from rich.table import Table
 
 from extractor.ask.asker import Model
 from extractor.ask.prompts import prompt_version
@@ -22,13 +23,16 @@ from extractor.cache import AnswerCache
 from extractor.consolidate.history import consolidate
 from extractor.engine.client import LLM
 from extractor.engine.embedded import EmbeddedLLM
-from extractor.errors import ExtractorError, SetupError
+from extractor.errors import ExtractorError, ReleaseError, SetupError
 from extractor.pipeline import extract_release
-from extractor.read import find_releases, read_release
+from extractor.read import MAX_BYTES, read_release
+from extractor.revalidate import load_release
+from extractor.store import CLUSTERS_FILE, RunLedger, assign_ids, locked, previous_report, release_paths, source_key
+from extractor.summary import print_summary
+from extractor.walk import Walk, supported, walk_releases
 from extractor.write import write_json, write_release
-from schemas.common import Severity
 from schemas.release import PressRelease
-from schemas.run import ReleaseRun, RunReport, Status
+from schemas.run import ReleaseRun, RunReport, Skipped, Status
 
 
 @dataclass(frozen=True)
@@ -41,6 +45,7 @@ class BatchOptions:
     embedded_model: str = "qwen2.5-coder-1.5b"
     use_cache: bool = True
     cache_dir: Path | None = None
+    max_bytes: int | None = MAX_BYTES  # a larger release file fails with a sentence; None: no limit
 
 
 def client_for(options: BatchOptions) -> LLM | EmbeddedLLM:
@@ -52,37 +57,29 @@ def client_for(options: BatchOptions) -> LLM | EmbeddedLLM:
     return EmbeddedLLM(options.embedded_model)
 
 
-def check_ids(paths: list[Path]) -> None:
-    seen: dict[str, Path] = {}
-    for path in paths:
-        if path.stem in seen:
-            raise SetupError(
-                f"{seen[path.stem]} and {path} would both be written as {path.stem}.json; rename one or run them in separate batches."
-            )
-        seen[path.stem] = path
+def _failed(release_id: str, path: Path, started: float, error: str) -> ReleaseRun:
+    return ReleaseRun(id=release_id, path=source_key(path), status=Status.failed, seconds=round(time.monotonic() - started, 2),
+                      error=error)
 
 
-def _failed(path: Path, started: float, error: str) -> ReleaseRun:
-    return ReleaseRun(id=path.stem, path=str(path), status=Status.failed, seconds=round(time.monotonic() - started, 2), error=error)
-
-
-def extract_file(path: Path, llm: Model, cache: AnswerCache | None, out: Path) -> tuple[ReleaseRun, PressRelease | None]:
+def extract_file(path: Path, release_id: str, llm: Model, cache: AnswerCache | None,
+                 options: BatchOptions) -> tuple[ReleaseRun, PressRelease | None]:
     """One release file, read, extracted and written: the step every batch runs per release (here, or on Ray)."""
     started = time.monotonic()
     try:
-        source = read_release(path)
+        source = replace(read_release(path, options.max_bytes), id=release_id)
         result = extract_release(source, llm, cache)
-        write_release(result.release, out)
+        write_release(result.release, options.out)
     except SetupError:
         raise  # no model, no server, no schema files: every release would fail the same way
     except ExtractorError as exc:
-        return _failed(path, started, str(exc)), None
+        return _failed(release_id, path, started, str(exc)), None
     except Exception as exc:  # a bug on one release must not cost the user the rest of the batch
-        return _failed(path, started, f"Unexpected {type(exc).__name__} while extracting {path}: {exc}. Please report it."), None
+        return _failed(release_id, path, started, f"Unexpected {type(exc).__name__} while extracting {path}: {exc}. Please report it."), None
     usage = result.usage
     status = Status.partial if result.failed_questions else Status.cached if result.cache_hit else Status.ok
     return ReleaseRun(
-        id=source.id, path=str(path), status=status, failed_questions=list(result.failed_questions),
+        id=source.id, path=source_key(path), status=status, failed_questions=list(result.failed_questions),
         seconds=round(time.monotonic() - started, 2), llm_calls=usage.calls, prompt_tokens=usage.prompt_tokens,
         completion_tokens=usage.completion_tokens, cache_hit=result.cache_hit, flags=len(result.release.flags),
     ), result.release
@@ -95,61 +92,62 @@ def run_batch(paths: list[Path], options: BatchOptions, console: Console | None 
     ``llm`` replaces the client the options describe (an application embedding the batch, or a test).
     """
     console = console or Console(stderr=True)
-    files = find_releases(paths)
-    if not files:
-        raise SetupError(f"No release (.txt, .md, .html, .pdf, .docx) found under {', '.join(map(str, paths))}.")
-    check_ids(files)
+    walk = walk_releases(paths)
+    if not walk.files:
+        first = f"; {len(walk.skipped)} path(s) skipped, first {walk.skipped[0][0]}: {walk.skipped[0][1]}" if walk.skipped else ""
+        raise SetupError(f"No release ({supported()}) found under {', '.join(map(str, paths))}{first}.")
     try:
         options.out.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise SetupError(f"Cannot create the output folder {options.out} ({exc.strerror}); choose another with --out.") from exc
+    with locked(options.out):
+        return _run_locked(walk, options, console, llm)
+
+
+def _run_locked(walk: Walk, options: BatchOptions, console: Console, llm: Model | None) -> int:
+    previous = previous_report(options.out)
+    ids = assign_ids(walk.files, {run.id: run.path for run in previous.releases} if previous else {})
     cache = AnswerCache(options.cache_dir) if options.use_cache else None
     llm = llm or client_for(options)
     # The embedded server answers one request at a time and keeps one prompt prefix warm: parallel
     # releases would only evict each other's prefix.
     jobs = 1 if isinstance(llm, EmbeddedLLM) else options.jobs
-    started_at = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
     started = time.monotonic()
-    runs: list[ReleaseRun] = []
+    report = RunReport(model=llm.model, endpoint=llm.endpoint, prompt_version=prompt_version(),
+                       started_at=dt.datetime.now(dt.UTC).isoformat(timespec="seconds"), seconds=0.0,
+                       skipped=[Skipped(path=str(path), reason=reason) for path, reason in walk.skipped])
+    ledger = RunLedger(options.out, report, [(ids[path], path) for path in walk.files], previous)
+    ledger.write()
     releases: list[PressRelease] = []
     try:
         with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
                       console=console, transient=True) as progress:
-            task = progress.add_task("extracting", total=len(files))
+            task = progress.add_task("extracting", total=len(walk.files))
             with ThreadPoolExecutor(max_workers=jobs) as pool:
-                for run, release in pool.map(lambda p: extract_file(p, llm, cache, options.out), files):
-                    runs.append(run)
+                for run, release in pool.map(lambda p: extract_file(p, ids[p], llm, cache, options), walk.files):
+                    ledger.record(run)
                     if release is not None:
                         releases.append(release)
                     progress.update(task, advance=1, description=f"{run.id} {run.status.value}")
     finally:
         if isinstance(llm, EmbeddedLLM):
             llm.close()
-    report = RunReport(model=llm.model, endpoint=llm.endpoint, prompt_version=prompt_version(),
-                       started_at=started_at, seconds=round(time.monotonic() - started, 2), releases=runs)
-    write_json(options.out / "run.json", report.model_dump(mode="json"), "run")
-    if releases:
-        index = consolidate(releases)
-        write_json(options.out / "clusters.json", index.model_dump(mode="json"), "clusters")
-    _summary(console, runs, releases)
+    ledger.write(seconds=round(time.monotonic() - started, 2))
+    ledger.archive()
+    _write_clusters(options.out, releases)
+    runs = ledger.ours()
+    print_summary(console, runs, releases, walk.skipped, options.out)
     return 1 if any(r.status is Status.failed for r in runs) else 0
 
 
-def _summary(console: Console, runs: list[ReleaseRun], releases: list[PressRelease]) -> None:
-    severities = {r.id: Counter(f.severity for f in r.flags) for r in releases}
-    failures = any(run.error for run in runs)
-    table = Table(title="extraction", show_lines=False)
-    table.add_column("release", no_wrap=True)
-    for column in ("status", "s", "calls", "tokens in/out", "errors/warnings"):
-        table.add_column(column, no_wrap=True)
-    if failures:
-        table.add_column("error", overflow="fold")
-    for run in runs:
-        counts = severities.get(run.id, Counter())
-        row = [run.id, run.status.value, f"{run.seconds:.1f}", str(run.llm_calls),
-               f"{run.prompt_tokens}/{run.completion_tokens}", f"{counts[Severity.error]}/{counts[Severity.warning]}"]
-        table.add_row(*row, *([run.error or ""] if failures else []))
-    console.print(table)
-    failed = sum(r.status is Status.failed for r in runs)
-    console.print(f"{len(runs) - failed} of {len(runs)} releases written, {failed} failed, "
-                  f"{sum(r.llm_calls for r in runs)} LLM calls.")
+def _write_clusters(out: Path, releases: list[PressRelease]) -> None:
+    """clusters.json over every release in the store, so a later batch adds to the history instead of replacing it."""
+    ours = {release.id for release in releases}
+    stored = list(releases)
+    for path in release_paths(out):
+        if path.stem not in ours:
+            with contextlib.suppress(ReleaseError):  # a damaged output is `extractor validate`'s to report
+                stored.append(load_release(path))
+    if stored:
+        index = consolidate(stored)
+        write_json(out / CLUSTERS_FILE, index.model_dump(mode="json"), "clusters")

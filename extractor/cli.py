@@ -55,13 +55,14 @@ def extract(
     cache: Annotated[bool, typer.Option("--cache/--no-cache", help="Reuse answers for unchanged releases.")] = True,
     batch_api: Annotated[bool, typer.Option("--batch-api", help="Ask through OpenAI's Batch API in rounds; resumes from OUT/.batch-api after a restart.")] = False,
     on_ray: Annotated[bool, typer.Option("--ray", help="Run on Ray (RAY_ADDRESS, or a local instance) with --jobs actors; needs the ray extra.")] = False,
+    max_size: Annotated[float, typer.Option(min=0, help="Largest release file read, in MB; a larger one fails alone (0: no limit).")] = 2.0,
 ) -> None:
     """Extract every release under PATHS into OUT."""
     from extractor.batch import BatchOptions, run_batch
 
     options = BatchOptions(
         out=out, jobs=jobs, base_url=base_url, model=model, api_key=api_key,
-        embedded_model=embedded_model, use_cache=cache,
+        embedded_model=embedded_model, use_cache=cache, max_bytes=round(max_size * 1_000_000) or None,
     )
     if batch_api:
         from extractor.scale.openai_batch import batch_client, run_batch_api

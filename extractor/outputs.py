@@ -14,7 +14,8 @@ from pydantic import ValidationError
 
 from extractor.errors import ReleaseError, SetupError
 from extractor.read import read_release
-from extractor.revalidate import CLUSTERS_FILE, NOT_RELEASES, load_release
+from extractor.revalidate import load_release
+from extractor.store import CLUSTERS_FILE, release_paths
 from schemas.history import ClusterIndex
 from schemas.release import PressRelease
 from schemas.run import RunReport, Status
@@ -44,7 +45,7 @@ def read_outputs(directory: Path) -> OutputFolder:
         raise SetupError(f"{directory} is not a folder; pass the folder `extractor extract --out` wrote.")
     problems: list[str] = []
     releases: list[PressRelease] = []
-    for path in sorted(p for p in directory.glob("*.json") if p.name not in NOT_RELEASES and p.is_file()):
+    for path in (p for p in release_paths(directory) if p.is_file()):
         try:
             releases.append(load_release(path))
         except ReleaseError as exc:

@@ -4,15 +4,15 @@ from __future__ import annotations
 import codecs
 import datetime as dt
 import hashlib
-import os
 import re
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 
 import charset_normalizer
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from extractor.errors import InputError, SetupError
+from extractor.errors import InputError
 from extractor.sources.converted import Converted, library
 from extractor.sources.docx import docx_to_text
 from extractor.sources.formats import DOCX, FORMATS, HTML, PDF, TEXT, format_of
@@ -33,6 +33,10 @@ BOMS = (
 
 WESTERN_ENCODINGS = ("cp1252", "iso8859_15", "latin_1")
 
+# A press release is a few pages; a file thousands of times longer is a mistake (an archive, a log, a
+# book) that would cost minutes of reading and a prompt no model takes.
+MAX_BYTES = 2_000_000
+
 # Beyond this share of control or replacement characters a "text" is really a binary blob.
 MAX_JUNK_SHARE = 0.02
 
@@ -50,9 +54,20 @@ class SourceText:
     published_on: dt.date | None = None  # the document's own date, from its metadata
 
 
-def read_release(path: Path) -> SourceText:
+def read_release(path: Path, max_bytes: int | None = MAX_BYTES) -> SourceText:
+    """``max_bytes`` bounds the file's size (None: no bound); a larger file is refused before it is read."""
     path = Path(path)
     try:
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode):
+            # A FIFO or a device would block or never end; only plain files are opened.
+            raise InputError(f"Cannot read {path}: it is not a regular file.")
+        size = info.st_size
+        if max_bytes is not None and size > max_bytes:
+            raise InputError(
+                f"{path} is {_megabytes(size)}, over the {_megabytes(max_bytes)} limit for one release; "
+                "split it, or raise the limit with --max-size."
+            )
         raw = path.read_bytes()
     except OSError as exc:
         raise InputError(f"Cannot read {path}: {exc.strerror or exc}.") from exc
@@ -79,6 +94,10 @@ def convert(raw: bytes, path: Path) -> Converted:
             return Converted(page.text, page.format, page.converter, encoding, page.title, page.published_on)
         return Converted(html_to_text(text), HTML, library("selectolax"), encoding)
     return Converted(text.replace("\r\n", "\n"), TEXT, None, encoding)
+
+
+def _megabytes(size: int) -> str:
+    return f"{size / 1_000_000:.1f} MB"
 
 
 def decode(raw: bytes, path: Path) -> tuple[str, str]:
@@ -177,31 +196,3 @@ def _tidy(text: str) -> str:
     lines = [SPACES.sub(" ", line).strip() for line in text.split("\n")]
     text = "\n".join(lines)
     return re.sub(r"\n{3,}", "\n\n", text).strip("\n") + "\n"
-
-
-def find_releases(paths: list[Path]) -> list[Path]:
-    """Release files named directly or found under folders, each folder walked in sorted order."""
-    found: list[Path] = []
-    seen: set[Path] = set()
-    for path in map(Path, paths):
-        if not path.exists():
-            raise SetupError(f"{path} does not exist; pass existing release files or folders.")
-        candidates = [path] if path.is_file() else _walk_folder(path)
-        for candidate in candidates:
-            key = candidate.resolve()
-            if key not in seen:
-                seen.add(key)
-                found.append(candidate)
-    return found
-
-
-def _walk_folder(folder: Path) -> list[Path]:
-    files: list[Path] = []
-    for directory, subdirs, names in os.walk(folder):
-        subdirs[:] = [name for name in subdirs if not name.startswith(".")]
-        files.extend(
-            Path(directory) / name
-            for name in names
-            if not name.startswith(".") and Path(name).suffix.lower() in RELEASE_SUFFIXES
-        )
-    return sorted(files)

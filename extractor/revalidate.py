@@ -19,15 +19,14 @@ from rich.text import Text
 
 from extractor.consolidate.history import consolidate
 from extractor.errors import InputError, ReleaseError, SetupError
-from extractor.read import read_release
+from extractor.read import SourceText, read_release
+from extractor.store import CLUSTERS_FILE, locked, recorded_sources, release_paths
 from extractor.validate import validate_release
 from extractor.validate.flags import VALIDATOR_CODES, at_or_above
 from extractor.write import write_json
 from schemas.common import Flag, Severity
 from schemas.release import PressRelease
 
-NOT_RELEASES = frozenset({"run.json", "clusters.json"})
-CLUSTERS_FILE = "clusters.json"
 LOG_WIDTH = 160
 _STYLE = {Severity.error: "bold red", Severity.warning: "yellow", Severity.info: "dim"}
 
@@ -39,10 +38,15 @@ def rerun(directory: Path, fail_on: Severity = Severity.error, console: Console 
     directory = Path(directory)
     if not directory.is_dir():
         raise SetupError(f"{directory} is not a folder; pass the folder `extractor extract --out` wrote.")
-    paths = sorted(p for p in directory.glob("*.json") if p.name not in NOT_RELEASES)
+    paths = release_paths(directory)
     if not paths:
         raise SetupError(f"{directory} holds no release JSON files; run `extractor extract <releases> --out {directory}` first.")
+    with locked(directory):
+        return _rerun(directory, paths, fail_on, console)
 
+
+def _rerun(directory: Path, paths: list[Path], fail_on: Severity, console: Console) -> int:
+    sources = recorded_sources(directory)
     failed = 0
     loaded: list[tuple[Path, PressRelease]] = []
     for path in paths:
@@ -55,9 +59,12 @@ def rerun(directory: Path, fail_on: Severity = Severity.error, console: Console 
     rows: list[tuple[str, Flag]] = []
     validated: list[PressRelease] = []
     for path, release in loaded:
-        text = _source_text(release, console)
+        text = _source_text(release, _candidates(release, directory, sources), console)
         kept = [f for f in release.flags if f.code not in VALIDATOR_CODES]
-        updated = release.model_copy(update={"flags": kept + validate_release(release, text)})
+        fresh = validate_release(release, text)
+        if text is None:
+            fresh += _unrecomputed(release, fresh, console)
+        updated = release.model_copy(update={"flags": kept + fresh})
         try:
             write_json(path, updated.model_dump(mode="json"), "press_release")
         except ReleaseError as exc:
@@ -101,25 +108,57 @@ def load_release(path: Path) -> PressRelease:
         ) from exc
 
 
-def _source_text(release: PressRelease, console: Console) -> str | None:
+def _candidates(release: PressRelease, directory: Path, sources: dict[str, str]) -> list[Path]:
+    """Where the source may be: the absolute path run.json recorded, then the recorded path read from the
+    current folder, from the folder holding the output folder (where `--out outputs` was given), and from
+    the output folder itself."""
+    recorded = Path(release.source.path)
+    places = [recorded] if recorded.is_absolute() else [Path.cwd() / recorded, directory.parent / recorded, directory / recorded]
+    if release.id in sources:
+        places.insert(0, Path(sources[release.id]))
+    return list(dict.fromkeys(p.absolute() for p in places))
+
+
+def _source_text(release: PressRelease, places: list[Path], console: Console) -> str | None:
     """The release's source text, or None (said in one sentence) when it cannot be read any more."""
-    source = Path(release.source.path)
-    if not source.is_absolute():
-        source = Path.cwd() / source
-    try:
-        read = read_release(source)
-    except ReleaseError as exc:
+    found: list[SourceText] = []
+    last_error = "it is in none of " + ", ".join(str(p) for p in places)
+    for place in places:
+        if not place.exists():
+            continue
+        try:
+            read = read_release(place, max_bytes=None)
+        except ReleaseError as exc:
+            last_error = str(exc)
+            continue
+        if read.sha256 == release.source.sha256:
+            return read.text
+        found.append(read)
+    if found:
         console.print(
-            f"[yellow]note:[/] {escape(release.id)}: its source {escape(release.source.path)} cannot be read ({escape(str(exc))}); "
-            "the checks against the source text were skipped. Run from the folder the batch was extracted in."
-        )
-        return None
-    if read.sha256 != release.source.sha256:
-        console.print(
-            f"[yellow]note:[/] {escape(release.id)}: its source {escape(release.source.path)} changed since extraction; "
+            f"[yellow]note:[/] {escape(release.id)}: its source {escape(str(found[0].path))} changed since extraction; "
             "evidence offsets may no longer match it. Re-extract it to refresh them."
         )
-    return read.text
+        return found[0].text
+    console.print(
+        f"[yellow]note:[/] {escape(release.id)}: its source {escape(release.source.path)} cannot be read ({escape(last_error)}); "
+        "the checks against the source text were skipped."
+    )
+    return None
+
+
+def _unrecomputed(release: PressRelease, fresh: list[Flag], console: Console) -> list[Flag]:
+    """The validator flags that need the source text: kept as they were, since they cannot be checked again."""
+    again = {(f.code, f.cluster, f.metric, tuple(f.paths)) for f in fresh}
+    kept = [f for f in release.flags
+            if f.code in VALIDATOR_CODES and (f.code, f.cluster, f.metric, tuple(f.paths)) not in again]
+    if kept:
+        codes = ", ".join(sorted({f.code for f in kept}))
+        console.print(
+            f"[yellow]note:[/] {escape(release.id)}: kept {len(kept)} flag(s) ({escape(codes)}) as they were: "
+            "they need the source text to be checked again."
+        )
+    return kept
 
 
 def _print(console: Console, rows: list[tuple[str, Flag]], releases: int) -> None:

@@ -13,11 +13,12 @@ class Status(StrEnum):
     partial = "partial"  # written, but some question had no valid answer (see the release's flags)
     cached = "cached"
     failed = "failed"
+    not_done = "not_done"  # listed when the batch started, not finished yet: a killed batch leaves these
 
 
 class ReleaseRun(Strict):
-    id: str
-    path: str
+    id: str = Field(description="The output's name, DIR/<id>.json: the source file's stem unless that collides (README, Output folder)")
+    path: str = Field(description="The source file, as an absolute path")
     status: Status
     seconds: float = 0.0
     llm_calls: int = 0
@@ -29,10 +30,20 @@ class ReleaseRun(Strict):
     failed_questions: list[str] = Field(default_factory=list)
 
 
+class Skipped(Strict):
+    """A path under the given folders that the batch did not read, and why."""
+
+    path: str
+    reason: str
+
+
 class RunReport(Strict):
+    """Covers every release output in the folder: this run's releases and those earlier runs left there."""
+
     model: str
     endpoint: str
     prompt_version: str
     started_at: str
     seconds: float
     releases: list[ReleaseRun] = Field(default_factory=list)
+    skipped: list[Skipped] = Field(default_factory=list)

@@ -4,7 +4,8 @@ import hashlib
 import pytest
 
 from extractor.errors import InputError, SetupError
-from extractor.read import find_releases, read_release
+from extractor.read import read_release
+from extractor.walk import walk_releases
 
 FRENCH = "Le pôle Polepharma compte plus de 300 adhérents.\n« C’est une étape clé », déclare Hervé Dupont — 2023.\n"
 PNG = bytes.fromhex("89504e470d0a1a0a0000000d4948445200000001000000010806000000") + b"\x00" * 40
@@ -119,16 +120,17 @@ def test_folders_are_walked_sorted_skipping_hidden_and_other_files(tmp_path):
     for name in ["z.txt", "a.md", "b/c.HTML", "b/d.htm", "notes.markdown", "logo.png", ".hidden.txt", ".git/x.txt", "data.json"]:
         (tmp_path / name).write_text("x", encoding="utf-8")
     single = tmp_path / "b" / "d.htm"
-    found = find_releases([tmp_path, single])
-    assert [p.relative_to(tmp_path).as_posix() for p in found] == ["a.md", "b/c.HTML", "b/d.htm", "notes.markdown", "z.txt"]
+    walk = walk_releases([tmp_path, single])
+    assert [p.relative_to(tmp_path).as_posix() for p in walk.files] == ["a.md", "b/c.HTML", "b/d.htm", "notes.markdown", "z.txt"]
+    assert [(p.name, reason.split(" (")[0]) for p, reason in walk.skipped] == [("logo.png", "no reader for .png files yet")]
 
 
 def test_a_file_named_directly_is_kept_whatever_its_suffix(tmp_path):
     path = tmp_path / "release.rtf"
     path.write_text("x", encoding="utf-8")
-    assert find_releases([path]) == [path]
+    assert walk_releases([path]).files == [path]
 
 
 def test_a_missing_path_is_a_setup_error_naming_it(tmp_path):
     with pytest.raises(SetupError, match="nowhere"):
-        find_releases([tmp_path / "nowhere"])
+        walk_releases([tmp_path / "nowhere"])

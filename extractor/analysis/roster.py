@@ -24,7 +24,9 @@ from extractor.text.fold import fold_words, plain, unaccent
 PRESENTATION_CHARS = 400
 NAME_MAX_WORDS = 4
 # A name is capitalised words, possibly joined by a hyphen, a dot or "&" ("Acme.health", "bioAcme Plus").
-_NAME = r"(?P<name>(?:[A-Z]|[a-z]+[A-Z])[\w'’.&-]*[\w](?:[ \t]+(?:[A-Z0-9][\w'’.&-]*[\w]|de|du|des|of|di|del|der|van|&)){0,5})"
+# It starts where a word starts: tried inside a long word, the lowercase run before a capital would be
+# scanned again from every letter, and reading would grow with the square of the word's length.
+_NAME = r"(?P<name>(?<!\w)(?:[A-Z]|[a-z]+[A-Z])[\w'’.&-]*[\w](?:[ \t]+(?:[A-Z0-9][\w'’.&-]*[\w]|de|du|des|of|di|del|der|van|&)){0,5})"
 
 
 
@@ -74,6 +76,7 @@ def _trim(name: str) -> str:
 
 def introduced_clusters(text: str, language: str | None = None) -> list[str]:
     names: list[str] = []
+    tried: set[str] = set()  # a long release repeats its names: each is weighed once
     plain_text = unaccent(text)
     matches = sorted([*_introduced().finditer(plain_text), *_copula().finditer(plain_text)], key=lambda m: m.start("name"))
     for found in matches:
@@ -83,6 +86,9 @@ def introduced_clusters(text: str, language: str | None = None) -> list[str]:
         if found.group("word")[0].isupper() and language != "de" and text[max(0, found.start() - 2):found.start()].strip(" \n") not in ("", "."):
             continue
         name = _trim(text[start:found.end("name")])
+        if name in tried:
+            continue
+        tried.add(name)
         if country_code(name) or (name.isupper() and len(name) <= 3):
             continue
         if len(fold_words(name).text) >= 3 and not any(same_cluster(name, known) for known in names):

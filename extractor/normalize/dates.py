@@ -19,6 +19,7 @@ from babel.dates import get_day_names, get_month_names
 from extractor.lexicon import concepts, words
 from extractor.text.fold import unaccent
 from extractor.text.languages import LANGUAGES
+from extractor.text.trie import trie_pattern
 
 DATE_LANGS = LANGUAGES
 _SETTINGS = {"REQUIRE_PARTS": ["day", "month", "year"], "DATE_ORDER": "DMY", "RETURN_AS_TIMEZONE_AWARE": False}
@@ -69,7 +70,7 @@ def _quarter_number() -> dict[str, int]:
 
 def _names(spelled: set[str]) -> str:
     variants = {w.lower().rstrip(".") for w in spelled} | {unaccent(w.lower().rstrip(".")) for w in spelled}
-    return "|".join(re.escape(w) for w in sorted(variants, key=len, reverse=True))
+    return trie_pattern(variants)
 
 
 def _month_key(name: str) -> str:

@@ -18,6 +18,7 @@ from text_to_num import text2num
 
 from extractor.lexicon import concepts, words
 from extractor.text.languages import LANGUAGES
+from extractor.text.trie import trie_pattern
 from schemas.common import Qualifier
 
 # One horizontal space: plain, no-break (U+00A0) and narrow no-break (U+202F), all used as
@@ -141,7 +142,7 @@ def _words_for(lang: str | None) -> tuple[str, ...]:
 
 
 def _alternation(phrases: Iterable[str]) -> str:
-    return "|".join(re.escape(w) for w in sorted(phrases, key=len, reverse=True))
+    return trie_pattern(phrases)
 
 
 def _table_words(concept: str, langs: tuple[str, ...]) -> set[str]:

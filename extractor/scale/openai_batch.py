@@ -36,7 +36,8 @@ from extractor.cache import AnswerCache, cache_key
 from extractor.engine.client import Usage
 from extractor.errors import EndpointError, ExtractorError, ModelOutputError, SetupError
 from extractor.pipeline import extract_release
-from extractor.read import find_releases, read_release
+from extractor.read import read_release
+from extractor.walk import walk_releases
 from extractor.write import write_json
 
 T = TypeVar("T", bound=BaseModel)
@@ -102,7 +103,7 @@ def run_batch_api(paths: list[Path], options: BatchOptions, client: openai.OpenA
     state = _load(folder, options.model)
     cache = AnswerCache(folder / "answers")
     collector = Collector(options.model, f"OpenAI Batch API at {client.base_url}", set(state.answered))
-    files = find_releases(paths)
+    files = walk_releases(paths).files
     while True:
         if state.batch_id is not None:
             _collect(client, _wait(client, state.batch_id, poll_seconds, max_wait_seconds, console), cache, state)

@@ -22,11 +22,12 @@ from rich.console import Console
 
 from extractor.ask.asker import Model
 from extractor.ask.prompts import prompt_version
-from extractor.batch import BatchOptions, check_ids, client_for, extract_file
+from extractor.batch import BatchOptions, client_for, extract_file
 from extractor.cache import AnswerCache
 from extractor.consolidate.history import consolidate
 from extractor.errors import SetupError
-from extractor.read import find_releases
+from extractor.store import assign_ids
+from extractor.walk import supported, walk_releases
 from extractor.write import write_json
 from schemas.release import PressRelease
 from schemas.run import ReleaseRun, RunReport, Status
@@ -41,7 +42,7 @@ class _Extract:
         self.cache = AnswerCache(options.cache_dir) if options.use_cache else None
 
     def __call__(self, row: dict[str, Any]) -> dict[str, Any]:
-        run, release = extract_file(Path(row["path"]), self.llm, self.cache, self.options.out)
+        run, release = extract_file(Path(row["path"]), row["id"], self.llm, self.cache, self.options)
         return {"index": row["index"], "run": run.model_dump_json(),
                 "release": release.model_dump_json() if release is not None else ""}
 
@@ -53,17 +54,18 @@ def run_on_ray(paths: list[Path], options: BatchOptions, console: Console | None
     ``client`` builds each actor's model client in place of the one the options describe (a test's stand-in).
     """
     console = console or Console(stderr=True)
-    files = find_releases(paths)
-    if not files:
-        raise SetupError(f"No release (.txt, .md, .html) found under {', '.join(map(str, paths))}.")
-    check_ids(files)
+    walk = walk_releases(paths)
+    if not walk.files:
+        raise SetupError(f"No release ({supported()}) found under {', '.join(map(str, paths))}.")
+    files = walk.files
     options.out.mkdir(parents=True, exist_ok=True)
+    ids = assign_ids(files, {})
     if not ray.is_initialized():
         ray.init(logging_level=logging.WARNING, log_to_driver=False)
     started_at = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
     started = time.monotonic()
     # Workers may run in another folder: they are given absolute paths, which run.json and each source show.
-    items = [{"index": i, "path": str(path.resolve())} for i, path in enumerate(files)]
+    items = [{"index": i, "path": str(path.resolve()), "id": ids[path]} for i, path in enumerate(files)]
     # Ray Data runs a class as a pool of actors; its type hints name only the plain-function form.
     actor = cast("Callable[[dict[str, Any]], dict[str, Any]]", _Extract)
     rows = (ray.data.from_items(items)
