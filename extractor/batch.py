@@ -9,7 +9,7 @@ import datetime as dt
 import time
 from collections import Counter
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from rich.console import Console
@@ -19,11 +19,14 @@ from rich.table import Table
 from extractor.ask.prompts import prompt_version
 from extractor.cache import AnswerCache
 from extractor.consolidate.history import consolidate
+from extractor.engine.breaker import DEFAULT_LIMIT, Breaker
 from extractor.engine.client import LLM
+from extractor.engine.deadline import Deadlines
 from extractor.engine.embedded import EmbeddedLLM
-from extractor.errors import ExtractorError, SetupError
+from extractor.errors import EndpointStopped, ExtractorError, Interrupted, SetupError
 from extractor.pipeline import extract_release
 from extractor.read import find_releases, read_release
+from extractor.redact import redact
 from extractor.write import write_json, write_release
 from schemas.common import Severity
 from schemas.release import PressRelease
@@ -40,14 +43,16 @@ class BatchOptions:
     embedded_model: str = "qwen2.5-coder-1.5b"
     use_cache: bool = True
     cache_dir: Path | None = None
+    deadlines: Deadlines = field(default_factory=Deadlines)
+    breaker_limit: int = DEFAULT_LIMIT
 
 
 def _client(options: BatchOptions) -> LLM | EmbeddedLLM:
     if options.base_url:
         if not options.model:
             raise SetupError("--base-url needs --model (or EXTRACTOR_MODEL): the name of the model served there.")
-        return LLM(options.base_url, options.model, options.api_key)
-    return EmbeddedLLM(options.embedded_model)
+        return LLM(options.base_url, options.model, options.api_key, deadlines=options.deadlines)
+    return EmbeddedLLM(options.embedded_model, deadlines=options.deadlines)
 
 
 def _check_ids(paths: list[Path]) -> None:
@@ -61,10 +66,18 @@ def _check_ids(paths: list[Path]) -> None:
 
 
 def _failed(path: Path, started: float, error: str) -> ReleaseRun:
-    return ReleaseRun(id=path.stem, path=str(path), status=Status.failed, seconds=round(time.monotonic() - started, 2), error=error)
+    return ReleaseRun(id=path.stem, path=str(path), status=Status.failed, seconds=round(time.monotonic() - started, 2),
+                      error=redact(error))
 
 
-def _one(path: Path, llm: LLM | EmbeddedLLM, cache: AnswerCache | None, out: Path) -> tuple[ReleaseRun, PressRelease | None]:
+def _not_attempted(path: Path) -> ReleaseRun:
+    return ReleaseRun(id=path.stem, path=str(path), status=Status.not_attempted)
+
+
+Outcome = tuple[ReleaseRun, PressRelease | None, ExtractorError | None]
+
+
+def _one(path: Path, llm: LLM | EmbeddedLLM, cache: AnswerCache | None, out: Path) -> Outcome:
     started = time.monotonic()
     try:
         source = read_release(path)
@@ -72,24 +85,30 @@ def _one(path: Path, llm: LLM | EmbeddedLLM, cache: AnswerCache | None, out: Pat
         write_release(result.release, out)
     except SetupError:
         raise  # no model, no server, no schema files: every release would fail the same way
+    except Interrupted:
+        return _not_attempted(path), None, None
     except ExtractorError as exc:
-        return _failed(path, started, str(exc)), None
+        return _failed(path, started, str(exc)), None, exc
     except Exception as exc:  # a bug on one release must not cost the user the rest of the batch
-        return _failed(path, started, f"Unexpected {type(exc).__name__} while extracting {path}: {exc}. Please report it."), None
+        return _failed(path, started, f"{path} was skipped after an internal error ({type(exc).__name__}: {exc}); "
+                                      "the other releases are not affected."), None, None
     usage = result.usage
     status = Status.partial if result.failed_questions else Status.cached if result.cache_hit else Status.ok
     return ReleaseRun(
         id=source.id, path=str(path), status=status, failed_questions=list(result.failed_questions),
         seconds=round(time.monotonic() - started, 2), llm_calls=usage.calls, prompt_tokens=usage.prompt_tokens,
         completion_tokens=usage.completion_tokens, cache_hit=result.cache_hit, flags=len(result.release.flags),
-    ), result.release
+    ), result.release, None
 
 
 def run_batch(paths: list[Path], options: BatchOptions, console: Console | None = None,
-              llm: LLM | EmbeddedLLM | None = None) -> int:
+              llm: LLM | EmbeddedLLM | None = None, collect: list[PressRelease] | None = None) -> int:
     """Extracts every release under paths into options.out; returns the exit code (0, or 1 if a release failed).
 
-    ``llm`` replaces the client the options describe (an application embedding the batch, or a test).
+    ``llm`` replaces the client the options describe (an application embedding the batch, or a test);
+    ``collect``, when given, receives every release written (the Python API).
+    Ctrl-C and the circuit breaker stop the batch: run.json is still written, the releases left marked
+    "not attempted", and Interrupted or EndpointStopped is raised.
     """
     console = console or Console(stderr=True)
     files = find_releases(paths)
@@ -109,19 +128,35 @@ def run_batch(paths: list[Path], options: BatchOptions, console: Console | None 
     started = time.monotonic()
     runs: list[ReleaseRun] = []
     releases: list[PressRelease] = []
+    breaker = Breaker(options.breaker_limit)
+    stopped: str | None = None
     try:
         with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
                       console=console, transient=True) as progress:
             task = progress.add_task("extracting", total=len(files))
-            with ThreadPoolExecutor(max_workers=jobs) as pool:
-                for run, release in pool.map(lambda p: _one(p, llm, cache, options.out), files):
+            pool = ThreadPoolExecutor(max_workers=jobs)
+            try:
+                for run, release, error in pool.map(lambda p: _one(p, llm, cache, options.out), files):
                     runs.append(run)
                     if release is not None:
                         releases.append(release)
                     progress.update(task, advance=1, description=f"{run.id} {run.status.value}")
+                    stopped = breaker.record(error)
+                    if stopped:
+                        break
+            except KeyboardInterrupt:
+                stopped = "The batch was stopped by Ctrl-C; the releases left are marked \"not attempted\" in run.json, and running the same command again resumes them."
+            finally:
+                if stopped:
+                    llm.interrupt()  # requests under way end within a fraction of a second
+                pool.shutdown(wait=True, cancel_futures=True)
     finally:
         if isinstance(llm, EmbeddedLLM):
             llm.close()
+    finished = {run.path for run in runs}
+    runs.extend(_not_attempted(path) for path in files if str(path) not in finished)
+    if collect is not None:
+        collect.extend(releases)
     report = RunReport(model=llm.model, endpoint=llm.endpoint, prompt_version=prompt_version(),
                        started_at=started_at, seconds=round(time.monotonic() - started, 2), releases=runs)
     write_json(options.out / "run.json", report.model_dump(mode="json"), "run")
@@ -129,6 +164,8 @@ def run_batch(paths: list[Path], options: BatchOptions, console: Console | None 
         index = consolidate(releases)
         write_json(options.out / "clusters.json", index.model_dump(mode="json"), "clusters")
     _summary(console, runs, releases)
+    if stopped:
+        raise (EndpointStopped if breaker.tripped else Interrupted)(stopped)
     return 1 if any(r.status is Status.failed for r in runs) else 0
 
 

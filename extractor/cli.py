@@ -12,7 +12,7 @@ from typing import Annotated, TypeVar
 import typer
 from rich.console import Console
 
-from extractor.errors import ExtractorError
+from extractor.errors import ExtractorError, Interrupted
 from schemas.common import Severity
 
 app = typer.Typer(
@@ -29,6 +29,9 @@ def _guarded(action: Callable[[], T]) -> T:
     """Turns the tool's own errors into one red sentence and exit code 2, never a traceback."""
     try:
         return action()
+    except Interrupted as exc:
+        err.print(f"[bold red]stopped:[/] {exc}")
+        raise typer.Exit(130) from None
     except ExtractorError as exc:
         err.print(f"[bold red]error:[/] {exc}")
         raise typer.Exit(2) from None
@@ -44,13 +47,20 @@ def extract(
     api_key: Annotated[str | None, typer.Option(envvar="OPENAI_API_KEY", help="Key for --base-url.", show_default=False)] = None,
     embedded_model: Annotated[str, typer.Option(help="Embedded model used when no --base-url is given.")] = "qwen2.5-coder-1.5b",
     cache: Annotated[bool, typer.Option("--cache/--no-cache", help="Reuse answers for unchanged releases.")] = True,
+    connect_timeout: Annotated[float, typer.Option(min=0.1, help="Seconds to open a connection to the endpoint.")] = 10.0,
+    read_timeout: Annotated[float, typer.Option(min=0.1, help="Seconds to wait for the endpoint's next byte.")] = 120.0,
+    total_timeout: Annotated[float, typer.Option(min=0.1, help="Seconds one question may take in all, retries included.")] = 300.0,
+    retry_after_cap: Annotated[float, typer.Option(min=0, help="Longest Retry-After (seconds) honoured before a retry.")] = 60.0,
+    breaker: Annotated[int, typer.Option(min=0, help="Stop after this many releases in a row fail the same way at the endpoint (0: never).")] = 3,
 ) -> None:
     """Extract every release under PATHS into OUT."""
     from extractor.batch import BatchOptions, run_batch
+    from extractor.engine.deadline import Deadlines
 
+    deadlines = Deadlines(connect=connect_timeout, read=read_timeout, total=total_timeout, retry_after_cap=retry_after_cap)
     options = BatchOptions(
         out=out, jobs=jobs, base_url=base_url, model=model, api_key=api_key,
-        embedded_model=embedded_model, use_cache=cache,
+        embedded_model=embedded_model, use_cache=cache, deadlines=deadlines, breaker_limit=breaker,
     )
     code = _guarded(lambda: run_batch(paths, options))
     raise typer.Exit(code)

@@ -13,6 +13,7 @@ class Status(StrEnum):
     partial = "partial"  # written, but some question had no valid answer (see the release's flags)
     cached = "cached"
     failed = "failed"
+    not_attempted = "not attempted"  # the batch stopped (Ctrl-C, circuit breaker) before this release; a re-run does it
 
 
 class ReleaseRun(Strict):
