@@ -102,11 +102,13 @@ def _one(path: Path, llm: LLM | EmbeddedLLM, cache: AnswerCache | None, out: Pat
 
 
 def run_batch(paths: list[Path], options: BatchOptions, console: Console | None = None,
-              llm: LLM | EmbeddedLLM | None = None, collect: list[PressRelease] | None = None) -> int:
+              llm: LLM | EmbeddedLLM | None = None,
+              collect: list[Outcome] | None = None) -> int:
     """Extracts every release under paths into options.out; returns the exit code (0, or 1 if a release failed).
 
     ``llm`` replaces the client the options describe (an application embedding the batch, or a test);
-    ``collect``, when given, receives every release written (the Python API).
+    ``collect``, when given, receives each release's run entry, the release written and the error, if any
+    (the Python API).
     Ctrl-C and the circuit breaker stop the batch: run.json is still written, the releases left marked
     "not attempted", and Interrupted or EndpointStopped is raised.
     """
@@ -138,6 +140,8 @@ def run_batch(paths: list[Path], options: BatchOptions, console: Console | None 
             try:
                 for run, release, error in pool.map(lambda p: _one(p, llm, cache, options.out), files):
                     runs.append(run)
+                    if collect is not None:
+                        collect.append((run, release, error))
                     if release is not None:
                         releases.append(release)
                     progress.update(task, advance=1, description=f"{run.id} {run.status.value}")
@@ -155,8 +159,6 @@ def run_batch(paths: list[Path], options: BatchOptions, console: Console | None 
             llm.close()
     finished = {run.path for run in runs}
     runs.extend(_not_attempted(path) for path in files if str(path) not in finished)
-    if collect is not None:
-        collect.extend(releases)
     report = RunReport(model=llm.model, endpoint=llm.endpoint, prompt_version=prompt_version(),
                        started_at=started_at, seconds=round(time.monotonic() - started, 2), releases=runs)
     write_json(options.out / "run.json", report.model_dump(mode="json"), "run")
