@@ -234,3 +234,17 @@ def test_different_causes_do_not_trip_the_breaker(tmp_path):
         assert run_batch([folder], BatchOptions(out=tmp_path / "out", use_cache=False), quiet(), llm=llm) == 1
     runs = [r["status"] for r in json.loads((tmp_path / "out" / "run.json").read_text(encoding="utf-8"))["releases"]]
     assert runs == ["failed"] * 4
+
+
+def test_a_recorded_cassette_holds_no_key(tmp_path):
+    from conftest import cassette_recorder
+
+    with StandIn() as server, cassette_recorder(tmp_path, "all").use_cassette("keyed.yaml"):
+        url = server.url.replace("http://", f"http://user:{PASSWORD}@")
+        llm = LLM(url, "qwen", KEY, deadlines=FAST, attempts=1, wait=wait_none())
+        from extractor.ask.answers import Names
+
+        llm.ask(Names, [{"role": "user", "content": "Names?"}])
+    cassette = (tmp_path / "keyed.yaml").read_text(encoding="utf-8")
+    assert "chat/completions" in cassette
+    assert KEY not in cassette and PASSWORD not in cassette
