@@ -3,12 +3,15 @@
 A key can come from --api-key, OPENAI_API_KEY or the userinfo of --base-url (``http://user:KEY@host``), and a
 server may echo it back in an error message. Every secret the model client is given is registered here;
 ``redact`` masks registered secrets, URL userinfo and bearer tokens in any text, and the writer of every
-output file passes its text through it.
+output file passes its text through it. Log records are redacted as they are made (httpx and openai log the
+request URL, userinfo included), whatever handlers the application sets up.
 """
 from __future__ import annotations
 
+import logging
 import re
 import threading
+from typing import Any
 from urllib.parse import unquote, urlsplit, urlunsplit
 
 MASK = "***"
@@ -26,6 +29,32 @@ def register(*secrets: str | None) -> None:
         for secret in secrets:
             if secret and len(secret) >= MIN_SECRET:
                 _secrets.update({secret, unquote(secret)})
+        _redact_logs()
+
+
+_log_factory_installed = False
+
+
+def _redact_logs() -> None:
+    global _log_factory_installed
+    if _log_factory_installed:
+        return
+    _log_factory_installed = True
+    make = logging.getLogRecordFactory()
+
+    def redacted(*args: Any, **kwargs: Any) -> logging.LogRecord:
+        record = make(*args, **kwargs)
+        try:
+            message = record.getMessage()
+        except (TypeError, ValueError):
+            return record  # a malformed record is logging's to report, not ours
+        record.msg, record.args = redact(message), None
+        if record.exc_info:
+            # Formatters reuse exc_text once set: the traceback (an error echoing a key) is shown redacted.
+            record.exc_text = redact(logging.Formatter().formatException(record.exc_info))
+        return record
+
+    logging.setLogRecordFactory(redacted)
 
 
 def redact(text: str) -> str:

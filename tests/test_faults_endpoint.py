@@ -17,6 +17,7 @@ from extractor.batch import BatchOptions, run_batch
 from extractor.engine.client import LLM
 from extractor.engine.deadline import Deadlines
 from extractor.engine.server import free_port
+from extractor.errors import EndpointServerError
 from extractor.write import schema_errors
 from standin import Handler, StandIn
 
@@ -248,3 +249,18 @@ def test_a_recorded_cassette_holds_no_key(tmp_path):
     cassette = (tmp_path / "keyed.yaml").read_text(encoding="utf-8")
     assert "chat/completions" in cassette
     assert KEY not in cassette and PASSWORD not in cassette
+
+
+def test_logs_hold_no_key(caplog):
+    import logging
+
+    from extractor.ask.answers import Names
+
+    caplog.set_level(logging.DEBUG)
+    with StandIn(status(500)) as server:
+        url = server.url.replace("http://", f"http://user:{PASSWORD}@")
+        llm = LLM(url, "qwen", KEY, deadlines=FAST, attempts=1, wait=wait_none())
+        with pytest.raises(EndpointServerError):
+            llm.ask(Names, [{"role": "user", "content": "Names?"}])
+    assert "http://***@127.0.0.1" in caplog.text
+    assert KEY not in caplog.text and PASSWORD not in caplog.text
