@@ -167,7 +167,8 @@ class LLM:
         self.attempts = attempts
         self.reasks = reasks
         self.temperature = temperature
-        self.wait = wait or wait_exponential_jitter(initial=1, max=30)
+        # Short first pauses: a refused connection is told in ~4 s per release, and the breaker ends the rest.
+        self.wait = wait or wait_exponential_jitter(initial=0.5, max=30, jitter=0.5)
         # ``timeout`` alone (tests, older callers) bounds both the wait for each byte and the whole question.
         self.deadlines = deadlines or (Deadlines(read=timeout, total=timeout) if timeout else Deadlines())
         self.stopping = threading.Event()
