@@ -29,7 +29,15 @@ from instructor.core import IncompleteOutputException, InstructorRetryException
 from instructor.core.hooks import Hooks
 from openai.types.chat import ChatCompletionMessageParam
 from pydantic import BaseModel, ValidationError
-from tenacity import RetryCallState, Retrying, retry_if_exception, stop_after_attempt, stop_before_delay, wait_exponential_jitter
+from tenacity import (
+    RetryCallState,
+    Retrying,
+    retry_if_exception,
+    stop_after_attempt,
+    stop_before_delay,
+    wait_exponential,
+    wait_random,
+)
 from tenacity.wait import wait_base
 
 from extractor.engine.deadline import CURRENT, Call, Deadlines, DeadlineTransport, retry_after
@@ -168,7 +176,7 @@ class LLM:
         self.reasks = reasks
         self.temperature = temperature
         # Short first pauses: a refused connection is told in ~4 s per release, and the breaker ends the rest.
-        self.wait = wait or wait_exponential_jitter(initial=0.5, max=30, jitter=0.5)
+        self.wait = wait or wait_exponential(multiplier=0.5, max=30) + wait_random(0, 0.5)
         # ``timeout`` alone (tests, older callers) bounds both the wait for each byte and the whole question.
         self.deadlines = deadlines or (Deadlines(read=timeout, total=timeout) if timeout else Deadlines())
         self.stopping = threading.Event()
