@@ -187,5 +187,6 @@ def _summary(console: Console, runs: list[ReleaseRun], releases: list[PressRelea
         table.add_row(*row, *([run.error or ""] if failures else []))
     console.print(table)
     failed = sum(r.status is Status.failed for r in runs)
-    console.print(f"{len(runs) - failed} of {len(runs)} releases written, {failed} failed, "
-                  f"{sum(r.llm_calls for r in runs)} LLM calls.")
+    skipped = sum(r.status is Status.not_attempted for r in runs)
+    console.print(f"{len(runs) - failed - skipped} of {len(runs)} releases written, {failed} failed, "
+                  + (f"{skipped} not attempted, " if skipped else "") + f"{sum(r.llm_calls for r in runs)} LLM calls.")
