@@ -11,7 +11,7 @@ import contextlib
 import datetime as dt
 import time
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from rich.console import Console
@@ -21,11 +21,14 @@ from extractor.ask.asker import Model
 from extractor.ask.prompts import prompt_version
 from extractor.cache import AnswerCache
 from extractor.consolidate.history import consolidate
+from extractor.engine.breaker import DEFAULT_LIMIT, Breaker
 from extractor.engine.client import LLM
+from extractor.engine.deadline import Deadlines
 from extractor.engine.embedded import EmbeddedLLM
-from extractor.errors import ExtractorError, ReleaseError, SetupError
+from extractor.errors import EndpointStopped, ExtractorError, Interrupted, ReleaseError, SetupError
 from extractor.pipeline import extract_release
 from extractor.read import MAX_BYTES, read_release
+from extractor.redact import redact
 from extractor.revalidate import load_release
 from extractor.store import CLUSTERS_FILE, RunLedger, assign_ids, locked, previous_report, release_paths, source_key
 from extractor.summary import print_summary
@@ -46,6 +49,8 @@ class BatchOptions:
     use_cache: bool = True
     cache_dir: Path | None = None
     max_bytes: int | None = MAX_BYTES  # a larger release file fails with a sentence; None: no limit
+    deadlines: Deadlines = field(default_factory=Deadlines)
+    breaker_limit: int = DEFAULT_LIMIT
 
 
 def client_for(options: BatchOptions) -> LLM | EmbeddedLLM:
@@ -53,17 +58,19 @@ def client_for(options: BatchOptions) -> LLM | EmbeddedLLM:
     if options.base_url:
         if not options.model:
             raise SetupError("--base-url needs --model (or EXTRACTOR_MODEL): the name of the model served there.")
-        return LLM(options.base_url, options.model, options.api_key)
-    return EmbeddedLLM(options.embedded_model)
+        return LLM(options.base_url, options.model, options.api_key, deadlines=options.deadlines)
+    return EmbeddedLLM(options.embedded_model, deadlines=options.deadlines)
 
 
 def _failed(release_id: str, path: Path, started: float, error: str) -> ReleaseRun:
     return ReleaseRun(id=release_id, path=source_key(path), status=Status.failed, seconds=round(time.monotonic() - started, 2),
-                      error=error)
+                      error=redact(error))
 
 
-def extract_file(path: Path, release_id: str, llm: Model, cache: AnswerCache | None,
-                 options: BatchOptions) -> tuple[ReleaseRun, PressRelease | None]:
+Outcome = tuple[ReleaseRun, PressRelease | None, ExtractorError | None]
+
+
+def extract_file(path: Path, release_id: str, llm: Model, cache: AnswerCache | None, options: BatchOptions) -> Outcome:
     """One release file, read, extracted and written: the step every batch runs per release (here, or on Ray)."""
     started = time.monotonic()
     try:
@@ -72,24 +79,31 @@ def extract_file(path: Path, release_id: str, llm: Model, cache: AnswerCache | N
         write_release(result.release, options.out)
     except SetupError:
         raise  # no model, no server, no schema files: every release would fail the same way
+    except Interrupted:
+        return ReleaseRun(id=release_id, path=source_key(path), status=Status.not_attempted), None, None
     except ExtractorError as exc:
-        return _failed(release_id, path, started, str(exc)), None
+        return _failed(release_id, path, started, str(exc)), None, exc
     except Exception as exc:  # a bug on one release must not cost the user the rest of the batch
-        return _failed(release_id, path, started, f"Unexpected {type(exc).__name__} while extracting {path}: {exc}. Please report it."), None
+        return _failed(release_id, path, started, f"{path} was skipped after an internal error ({type(exc).__name__}: {exc}); "
+                                                  "the other releases are not affected."), None, None
     usage = result.usage
     status = Status.partial if result.failed_questions else Status.cached if result.cache_hit else Status.ok
     return ReleaseRun(
         id=source.id, path=source_key(path), status=status, failed_questions=list(result.failed_questions),
         seconds=round(time.monotonic() - started, 2), llm_calls=usage.calls, prompt_tokens=usage.prompt_tokens,
         completion_tokens=usage.completion_tokens, cache_hit=result.cache_hit, flags=len(result.release.flags),
-    ), result.release
+    ), result.release, None
 
 
 def run_batch(paths: list[Path], options: BatchOptions, console: Console | None = None,
-              llm: Model | None = None) -> int:
+              llm: Model | None = None, collect: list[Outcome] | None = None) -> int:
     """Extracts every release under paths into options.out; returns the exit code (0, or 1 if a release failed).
 
-    ``llm`` replaces the client the options describe (an application embedding the batch, or a test).
+    ``llm`` replaces the client the options describe (an application embedding the batch, or a test);
+    ``collect``, when given, receives each release's run entry, the release written and the error, if any
+    (the Python API).
+    Ctrl-C and the circuit breaker stop the batch: run.json is still written, the releases left marked
+    "not attempted", and Interrupted or EndpointStopped is raised.
     """
     console = console or Console(stderr=True)
     walk = walk_releases(paths)
@@ -101,10 +115,10 @@ def run_batch(paths: list[Path], options: BatchOptions, console: Console | None 
     except OSError as exc:
         raise SetupError(f"Cannot create the output folder {options.out} ({exc.strerror}); choose another with --out.") from exc
     with locked(options.out):
-        return _run_locked(walk, options, console, llm)
+        return _run_locked(walk, options, console, llm, collect)
 
 
-def _run_locked(walk: Walk, options: BatchOptions, console: Console, llm: Model | None) -> int:
+def _run_locked(walk: Walk, options: BatchOptions, console: Console, llm: Model | None, collect: list[Outcome] | None) -> int:
     previous = previous_report(options.out)
     ids = assign_ids(walk.files, {run.id: run.path for run in previous.releases} if previous else {})
     cache = AnswerCache(options.cache_dir) if options.use_cache else None
@@ -119,24 +133,43 @@ def _run_locked(walk: Walk, options: BatchOptions, console: Console, llm: Model 
     ledger = RunLedger(options.out, report, [(ids[path], path) for path in walk.files], previous)
     ledger.write()
     releases: list[PressRelease] = []
+    breaker = Breaker(options.breaker_limit)
+    stopped: str | None = None
     try:
         with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
                       console=console, transient=True) as progress:
             task = progress.add_task("extracting", total=len(walk.files))
-            with ThreadPoolExecutor(max_workers=jobs) as pool:
-                for run, release in pool.map(lambda p: extract_file(p, ids[p], llm, cache, options), walk.files):
+            pool = ThreadPoolExecutor(max_workers=jobs)
+            try:
+                for run, release, error in pool.map(lambda p: extract_file(p, ids[p], llm, cache, options), walk.files):
                     ledger.record(run)
+                    if collect is not None:
+                        collect.append((run, release, error))
                     if release is not None:
                         releases.append(release)
                     progress.update(task, advance=1, description=f"{run.id} {run.status.value}")
+                    stopped = breaker.record(error)
+                    if stopped:
+                        break
+            except KeyboardInterrupt:
+                stopped = ("The batch was stopped by Ctrl-C; the releases left are marked \"not attempted\" in run.json, "
+                           "and running the same command again resumes them.")
+            finally:
+                if stopped and isinstance(llm, (LLM, EmbeddedLLM)):
+                    llm.interrupt()  # requests under way end within a fraction of a second
+                pool.shutdown(wait=True, cancel_futures=True)
     finally:
         if isinstance(llm, EmbeddedLLM):
             llm.close()
+    if stopped:
+        ledger.give_up()
     ledger.write(seconds=round(time.monotonic() - started, 2))
     ledger.archive()
     _write_clusters(options.out, releases)
     runs = ledger.ours()
     print_summary(console, runs, releases, walk.skipped, options.out)
+    if stopped:
+        raise (EndpointStopped if breaker.tripped else Interrupted)(stopped)
     return 1 if any(r.status is Status.failed for r in runs) else 0
 
 

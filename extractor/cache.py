@@ -20,13 +20,14 @@ def default_directory() -> Path:
     return base / "answers"
 
 
-def cache_key(model: str, messages: list[dict[str, str]], answer_schema: dict[str, Any], max_tokens: int) -> str:
-    """Names one question exactly: the model, every message, the answer's JSON schema and the token limit.
+def cache_key(model: str, messages: list[dict[str, str]], answer_schema: dict[str, Any], max_tokens: int, code: str = "") -> str:
+    """Names one question exactly: the model, every message, the answer's JSON schema, the token limit and a
+    hash of the code that defines and checks the answer (``code``; validators are not in the JSON schema).
 
     A changed prompt, release text or answer model changes the key of the questions it touches and of no
     other, so editing one question re-asks that question only, and an entry of an older shape is never read.
     """
-    request = {"model": model, "messages": messages, "schema": answer_schema, "max_tokens": max_tokens}
+    request = {"model": model, "messages": messages, "schema": answer_schema, "max_tokens": max_tokens, "code": code}
     return hashlib.sha256(json.dumps(request, sort_keys=True, ensure_ascii=False).encode("utf-8")).hexdigest()
 
 

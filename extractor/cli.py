@@ -13,7 +13,7 @@ import typer
 from rich.console import Console
 from rich.markup import escape
 
-from extractor.errors import ExtractorError, SetupError
+from extractor.errors import ExtractorError, Interrupted, SetupError
 from schemas.common import Severity
 
 if TYPE_CHECKING:
@@ -33,6 +33,9 @@ def _guarded(action: Callable[[], T]) -> T:
     """Turns the tool's own errors into one red sentence and exit code 2, never a traceback."""
     try:
         return action()
+    except Interrupted as exc:
+        err.print(f"[bold red]stopped:[/] {exc}")
+        raise typer.Exit(130) from None
     except ExtractorError as exc:
         err.print(f"[bold red]error:[/] {exc}")
         raise typer.Exit(2) from None
@@ -56,13 +59,21 @@ def extract(
     batch_api: Annotated[bool, typer.Option("--batch-api", help="Ask through OpenAI's Batch API in rounds; resumes from OUT/.batch-api after a restart.")] = False,
     on_ray: Annotated[bool, typer.Option("--ray", help="Run on Ray (RAY_ADDRESS, or a local instance) with --jobs actors; needs the ray extra.")] = False,
     max_size: Annotated[float, typer.Option(min=0, help="Largest release file read, in MB; a larger one fails alone (0: no limit).")] = 2.0,
+    connect_timeout: Annotated[float, typer.Option(min=0.1, help="Seconds to open a connection to the endpoint.")] = 10.0,
+    read_timeout: Annotated[float, typer.Option(min=0.1, help="Seconds to wait for the endpoint's next byte.")] = 120.0,
+    total_timeout: Annotated[float, typer.Option(min=0.1, help="Seconds one question may take in all, retries included.")] = 300.0,
+    retry_after_cap: Annotated[float, typer.Option(min=0, help="Longest Retry-After (seconds) honoured before a retry.")] = 60.0,
+    breaker: Annotated[int, typer.Option(min=0, help="Stop after this many releases in a row fail the same way at the endpoint (0: never).")] = 3,
 ) -> None:
     """Extract every release under PATHS into OUT."""
     from extractor.batch import BatchOptions, run_batch
+    from extractor.engine.deadline import Deadlines
 
+    deadlines = Deadlines(connect=connect_timeout, read=read_timeout, total=total_timeout, retry_after_cap=retry_after_cap)
     options = BatchOptions(
         out=out, jobs=jobs, base_url=base_url, model=model, api_key=api_key,
         embedded_model=embedded_model, use_cache=cache, max_bytes=round(max_size * 1_000_000) or None,
+        deadlines=deadlines, breaker_limit=breaker,
     )
     if batch_api:
         from extractor.scale.openai_batch import batch_client, run_batch_api

@@ -143,6 +143,12 @@ class RunLedger:
         self.runs[run.id] = run
         self.write()
 
+    def give_up(self) -> None:
+        """The batch stopped: what it had not finished is "not attempted", for a re-run to resume."""
+        for release_id, run in self.runs.items():
+            if run.status is Status.not_done:
+                self.runs[release_id] = run.model_copy(update={"status": Status.not_attempted})
+
     def ours(self) -> list[ReleaseRun]:
         return list(self.runs.values())
 

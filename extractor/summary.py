@@ -42,6 +42,7 @@ def print_summary(console: Console, runs: list[ReleaseRun], releases: list[Press
             say(f"{INDENT}{path}: {reason}")
     failed = sum(r.status is Status.failed for r in runs)
     not_done = sum(r.status is Status.not_done for r in runs)
-    left = f", {not_done} not done" if not_done else ""
-    say(f"{len(runs) - failed - not_done} of {len(runs)} releases written, {failed} failed{left}, "
+    not_attempted = sum(r.status is Status.not_attempted for r in runs)
+    left = (f", {not_done} not done" if not_done else "") + (f", {not_attempted} not attempted" if not_attempted else "")
+    say(f"{len(runs) - failed - not_done - not_attempted} of {len(runs)} releases written, {failed} failed{left}, "
         f"{sum(r.llm_calls for r in runs)} LLM calls; report in {out / 'run.json'}.")

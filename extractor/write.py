@@ -11,6 +11,7 @@ from typing import Any
 from jsonschema import Draft202012Validator
 
 from extractor.errors import ReleaseError, SetupError
+from extractor.redact import redact
 from schemas import PressRelease
 from schemas.files import load
 
@@ -42,7 +43,8 @@ def write_json(path: Path, data: dict[str, Any], schema: str | None = None) -> P
             more = f" (and {len(errors) - MAX_LISTED_ERRORS} more)" if len(errors) > MAX_LISTED_ERRORS else ""
             raise ReleaseError(f"{path.name} was not written because it does not match the {schema} schema: {listed}{more}.")
     try:
-        text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+        # Every file the tool writes passes here: no key or password given to the client is ever written.
+        text = redact(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
     except (TypeError, ValueError) as exc:
         raise ReleaseError(f"{path.name} was not written because its data cannot be stored as JSON: {exc}.") from exc
     try:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -53,6 +54,9 @@ def stale(directory: Path = SCHEMA_DIR) -> list[Path]:
     return out
 
 
-def load(name: str, directory: Path = SCHEMA_DIR) -> dict[str, Any]:
-    schema: dict[str, Any] = json.loads(schema_path(name, directory).read_text(encoding="utf-8"))
+def load(name: str, directory: Path | None = None) -> dict[str, Any]:
+    """The schema file ``name``; by default the one shipped in this package (read through importlib.resources,
+    so an installed wheel finds it)."""
+    source = schema_path(name, directory) if directory is not None else resources.files(__package__) / f"{name}.schema.json"
+    schema: dict[str, Any] = json.loads(source.read_text(encoding="utf-8"))
     return schema

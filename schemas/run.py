@@ -14,6 +14,7 @@ class Status(StrEnum):
     cached = "cached"
     failed = "failed"
     not_done = "not_done"  # listed when the batch started, not finished yet: a killed batch leaves these
+    not_attempted = "not attempted"  # the batch stopped (Ctrl-C, circuit breaker) before this release; a re-run does it
 
 
 class ReleaseRun(Strict):

@@ -16,6 +16,7 @@ import vcr
 from tenacity import wait_none
 
 from extractor.engine.client import LLM
+from extractor.redact import mask_url
 
 CASSETTES = Path(__file__).parent / "cassettes"
 RECORD = os.environ.get("EXTRACTOR_RECORD") == "1"
@@ -36,16 +37,33 @@ def model_url():
         yield server.base_url
 
 
+# Every header or query parameter that can carry a key or a session is left out of cassettes.
+SECRET_HEADERS = ["authorization", "proxy-authorization", "api-key", "x-api-key", "openai-organization", "openai-project",
+                  "cookie", "set-cookie"]
+
+
+def _without_userinfo(request):
+    """A base URL's user:password (http://user:KEY@host) never reaches a cassette."""
+    request.uri = mask_url(request.uri)
+    return request
+
+
+def cassette_recorder(directory: Path, record_mode: str) -> vcr.VCR:
+    return vcr.VCR(
+        before_record_request=_without_userinfo,
+        cassette_library_dir=str(directory),
+        record_mode=record_mode,
+        match_on=["method", "path", "body"],
+        filter_headers=[*SECRET_HEADERS, "x-stainless-os", "x-stainless-arch", "user-agent"],
+        filter_query_parameters=["api-key", "api_key", "key"],
+        decode_compressed_response=True,
+    )
+
+
 @contextlib.contextmanager
 def recorded(name: str, base_url: str):
     """An LLM whose traffic is recorded to, or replayed from, tests/cassettes/<name>.yaml."""
-    recorder = vcr.VCR(
-        cassette_library_dir=str(CASSETTES),
-        record_mode="all" if RECORD else "none",
-        match_on=["method", "path", "body"],
-        filter_headers=["authorization", "x-stainless-os", "x-stainless-arch", "user-agent"],
-        decode_compressed_response=True,
-    )
+    recorder = cassette_recorder(CASSETTES, "all" if RECORD else "none")
     with recorder.use_cassette(f"{name}.yaml"):
         yield LLM(base_url, MODEL, attempts=1, wait=wait_none())
 

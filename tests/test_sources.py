@@ -13,7 +13,8 @@ from reportlab.pdfgen import canvas
 
 from documents import as_text, paragraphs, write_docx, write_pdf, write_web_page
 from extractor.errors import InputError
-from extractor.read import find_releases, read_release
+from extractor.read import read_release
+from extractor.walk import walk_releases
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = sorted((ROOT / "seeds").glob("*.txt"))
@@ -101,4 +102,4 @@ def test_folders_yield_pdf_and_docx_releases(tmp_path):
     write_pdf(["Un communiqué"], tmp_path / "a.pdf")
     (tmp_path / "c.txt").write_text("Un communiqué\n", encoding="utf-8")
     (tmp_path / "d.xlsx").write_bytes(b"PK")
-    assert [p.name for p in find_releases([tmp_path])] == ["a.pdf", "b.docx", "c.txt"]
+    assert [p.name for p in walk_releases([tmp_path]).files] == ["a.pdf", "b.docx", "c.txt"]

@@ -7,16 +7,31 @@ as every other question would fail the same way.
 """
 from __future__ import annotations
 
+import hashlib
+import inspect
+import sys
 from dataclasses import asdict, dataclass, field
+from functools import cache
 from typing import Any, Protocol, TypeVar
 
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel
 
 from extractor.cache import AnswerCache, cache_key
 from extractor.engine.client import Usage
 from extractor.errors import ModelOutputError
 
 T = TypeVar("T", bound=BaseModel)
+
+
+@cache
+def _module_hash(module: str) -> str:
+    return hashlib.sha256(inspect.getsource(sys.modules[module]).encode("utf-8")).hexdigest()[:16]
+
+
+def answer_code(response_model: type[BaseModel]) -> str:
+    """A hash of the code that defines the answer model and of the asker itself: a changed validator or a
+    changed way of asking makes older cached answers misses, though the JSON schema is unchanged."""
+    return f"{_module_hash(response_model.__module__)}-{_module_hash(__name__)}"
 
 
 class Model(Protocol):
@@ -50,7 +65,7 @@ class Asker:
 
     def ask(self, step: str, response_model: type[T], question: str, max_tokens: int) -> T | None:
         messages = [{"role": "system", "content": self.system}, {"role": "user", "content": question}]
-        key = cache_key(self.llm.model, messages, response_model.model_json_schema(), max_tokens)
+        key = cache_key(self.llm.model, messages, response_model.model_json_schema(), max_tokens, answer_code(response_model))
         cached = self.cache.get(key) if self.cache else None
         if cached is not None:
             try:
@@ -58,8 +73,8 @@ class Asker:
                 self.behind += Usage(**cached["usage"])
                 self.hits += 1
                 return answer
-            except (KeyError, TypeError, ValidationError):
-                pass  # an entry of another shape is asked again and overwritten
+            except (KeyError, TypeError, ValueError):
+                pass  # an entry of another shape (ValidationError is a ValueError) is asked again and overwritten
         try:
             answer, usage = self.llm.ask(response_model, messages, max_tokens)
         except ModelOutputError:

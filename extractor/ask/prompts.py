@@ -1,15 +1,21 @@
-"""Prompt templates live in prompts/ as files; their content hash is the prompt version in every output."""
+"""Prompt templates live in prompts/ as files; their content hash is the prompt version in every output.
+
+prompts/ is a package of its own so that the templates ship in the wheel; they are read through
+importlib.resources, which finds them in an installed wheel as in the repository.
+"""
 from __future__ import annotations
 
 import hashlib
 import os
 from functools import cache
+from importlib import resources
+from importlib.resources.abc import Traversable
 from pathlib import Path
 from string import Template
 
 from extractor.errors import SetupError
 
-PROMPT_DIR = Path(os.environ.get("EXTRACTOR_PROMPTS", Path(__file__).resolve().parents[2] / "prompts"))
+PROMPT_DIR: Traversable = Path(os.environ["EXTRACTOR_PROMPTS"]) if os.environ.get("EXTRACTOR_PROMPTS") else resources.files("prompts")
 STEPS = ("system", "clusters", "agreements", "parties", "people", "names", "contacts", "figures")
 
 

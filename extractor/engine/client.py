@@ -29,10 +29,32 @@ from instructor.core import IncompleteOutputException, InstructorRetryException
 from instructor.core.hooks import Hooks
 from openai.types.chat import ChatCompletionMessageParam
 from pydantic import BaseModel, ValidationError
-from tenacity import Retrying, retry_if_exception, stop_after_attempt, wait_exponential_jitter
+from tenacity import (
+    RetryCallState,
+    Retrying,
+    retry_if_exception,
+    stop_after_attempt,
+    stop_before_delay,
+    wait_exponential,
+    wait_random,
+)
 from tenacity.wait import wait_base
 
-from extractor.errors import EndpointError, ModelOutputError, ReleaseError
+from extractor.engine.deadline import CURRENT, Call, Deadlines, DeadlineTransport, retry_after
+from extractor.errors import (
+    BadEndpointResponse,
+    EndpointAuthError,
+    EndpointServerError,
+    EndpointTimeout,
+    EndpointUnreachable,
+    ExtractorError,
+    ModelNotFound,
+    ModelOutputError,
+    RateLimited,
+    ReleaseError,
+    UsageError,
+)
+from extractor.redact import mask_url, redact, register, url_secrets
 
 T = TypeVar("T", bound=BaseModel)
 
@@ -64,6 +86,17 @@ def _cause(error: BaseException) -> BaseException:
     return error
 
 
+def _ours(error: BaseException) -> ExtractorError | None:
+    """An error of this tool raised below openai (the stop switch, a body that is no completion), which openai
+    wraps in APIConnectionError."""
+    seen: BaseException | None = _cause(error)
+    while seen is not None:
+        if isinstance(seen, ExtractorError):
+            return seen
+        seen = seen.__cause__ or seen.__context__
+    return None
+
+
 def _is_bad_answer(error: BaseException) -> bool:
     """Re-asks ran out on answers that did not parse or validate (or the model refused outright)."""
     return isinstance(error, InstructorRetryException) and (
@@ -72,7 +105,11 @@ def _is_bad_answer(error: BaseException) -> bool:
 
 
 def is_transient(error: BaseException) -> bool:
+    """Worth another attempt: no connection, 429, 5xx. A timeout is not: a server that let one deadline pass
+    would let the next pass too, and each attempt would cost the whole deadline again."""
     cause = _cause(error)
+    if isinstance(cause, openai.APITimeoutError) or _ours(error) is not None:
+        return False
     if isinstance(cause, (openai.APIConnectionError, openai.RateLimitError)):
         return True
     return isinstance(cause, openai.APIStatusError) and cause.status_code >= 500
@@ -102,6 +139,19 @@ class _Meter:
         self.completion_tokens += getattr(usage, "completion_tokens", 0) or 0
 
 
+def check_base_url(base_url: str) -> None:
+    """A base URL must be an http(s) URL with a host; anything else is a usage error, never retried."""
+    try:
+        parts = httpx.URL(base_url)
+        valid = parts.scheme in ("http", "https") and bool(parts.host)
+    except (httpx.InvalidURL, TypeError, ValueError):
+        valid = False
+    if not valid:
+        raise UsageError(
+            f"--base-url {mask_url(base_url)!r} is not an http(s) URL; give the full address, such as http://localhost:8000/v1."
+        )
+
+
 class LLM:
     def __init__(
         self,
@@ -109,23 +159,35 @@ class LLM:
         model: str,
         api_key: str | None = None,
         *,
-        timeout: float = 300.0,
+        deadlines: Deadlines | None = None,
+        timeout: float | None = None,
         attempts: int = 4,
         reasks: int = 2,
         http_client: httpx.Client | None = None,
         temperature: float = 0.0,
         wait: wait_base | None = None,
     ) -> None:
+        check_base_url(base_url)
+        user, password = url_secrets(base_url)
+        register(api_key, password, user if password is None else None)
         self.base_url = base_url
         self.model = model
         self.attempts = attempts
         self.reasks = reasks
         self.temperature = temperature
-        self.wait = wait or wait_exponential_jitter(initial=1, max=30)
-        # openai 3 types http_client as an httpx2.Client, yet takes an httpx.Client as well (its
+        # Short first pauses: a refused connection is told in ~4 s per release, and the breaker ends the rest.
+        self.wait = wait or wait_exponential(multiplier=0.5, max=30) + wait_random(0, 0.5)
+        # ``timeout`` alone (tests, older callers) bounds both the wait for each byte and the whole question.
+        self.deadlines = deadlines or (Deadlines(read=timeout, total=timeout) if timeout else Deadlines())
+        self.stopping = threading.Event()
+        if http_client is None:
+            http_client = httpx.Client(transport=DeadlineTransport())
+        http_client.event_hooks["response"] = [*http_client.event_hooks["response"], _check_completion]
+        # openai 3 types http_client and timeout as httpx2 ones, yet takes httpx's as well (its
         # is_legacy_httpx_sync_client path); httpx is what this package and its tests use.
         client = openai.OpenAI(
-            base_url=base_url, api_key=api_key or "not-needed", max_retries=0, timeout=timeout,
+            base_url=base_url, api_key=api_key or "not-needed", max_retries=0,
+            timeout=self.deadlines.timeout(),  # type: ignore[arg-type]
             http_client=http_client,  # type: ignore[arg-type]
         )
         # TOOLS, not JSON_SCHEMA: llama-cpp's server answers response_format json_schema with HTTP 500, while
@@ -134,9 +196,14 @@ class LLM:
         self._total = Usage()
         self._lock = threading.Lock()
 
+    def interrupt(self) -> None:
+        """Ends every question under way within a fraction of a second and refuses new ones (Ctrl-C, breaker)."""
+        self.stopping.set()
+
     @property
     def endpoint(self) -> str:
-        return self.base_url
+        """The base URL as it may be written: credentials masked."""
+        return mask_url(self.base_url)
 
     @property
     def usage(self) -> Usage:
@@ -146,11 +213,15 @@ class LLM:
     def ask(self, response_model: type[T], messages: Sequence[dict[str, Any]], max_tokens: int = 512) -> tuple[T, Usage]:
         meter = _Meter()
         started = time.monotonic()
+        call = Call(self.deadlines, self.stopping)
+        token = CURRENT.set(call)
         try:
+            call.check()
             answer = Retrying(
-                stop=stop_after_attempt(self.attempts),
-                wait=self.wait,
+                stop=stop_after_attempt(self.attempts) | stop_before_delay(self.deadlines.total),
+                wait=self._pause,
                 retry=retry_if_exception(is_transient),
+                sleep=call.sleep,
                 reraise=True,
             )(self._exchange, response_model, list(messages), max_tokens, meter)
         except IncompleteOutputException as exc:
@@ -158,17 +229,30 @@ class LLM:
                 f"The model's answer for {response_model.__name__} was cut off at the {max_tokens}-token limit."
             ) from exc
         except (InstructorRetryException, openai.OpenAIError) as exc:
+            ours = _ours(exc)
+            if ours is not None:
+                raise ours from None
             cause = _cause(exc)
             if not (isinstance(cause, openai.OpenAIError) or _is_bad_answer(exc)):
                 # Not the endpoint and not the answer: a bug on our side, which deserves its own traceback
                 # without instructor's wrapper around it.
                 raise cause from None
-            raise self._explain(cause, response_model) from exc
+            raise self._explain(cause, response_model, call) from None
         finally:
+            CURRENT.reset(token)
             usage = Usage(meter.calls, meter.prompt_tokens, meter.completion_tokens, time.monotonic() - started)
             with self._lock:
                 self._total += usage
         return answer, usage
+
+    def _pause(self, state: RetryCallState) -> float:
+        """The backoff, or the server's Retry-After (seconds or HTTP date) up to the cap when it gave one."""
+        error = state.outcome.exception() if state.outcome else None
+        response = getattr(_cause(error), "response", None) if error else None
+        asked = retry_after(getattr(response, "headers", None))
+        if asked is not None:
+            return min(asked, self.deadlines.retry_after_cap)
+        return self.wait(state)
 
     def _exchange(self, response_model: type[T], messages: list[dict[str, Any]], max_tokens: int, meter: _Meter) -> T:
         answer = self._client.create(
@@ -186,26 +270,71 @@ class LLM:
         values = {name: getattr(answer, name) for name in response_model.model_fields}
         return response_model.model_construct(_fields_set=answer.model_fields_set, **values)
 
-    def _explain(self, cause: BaseException, response_model: type[BaseModel]) -> Exception:
+    def _explain(self, cause: BaseException, response_model: type[BaseModel], call: Call) -> Exception:
+        where = f"The model endpoint at {self.endpoint}"
+        if isinstance(cause, openai.APITimeoutError):
+            which = call.expired or "read"
+            seconds = {"connect": self.deadlines.connect, "read": self.deadlines.read}.get(which, self.deadlines.total)
+            option = {"connect": "--connect-timeout", "read": "--read-timeout"}.get(which, "--total-timeout")
+            return EndpointTimeout(redact(
+                f"{where} did not answer within the {which} deadline of {seconds:g} s; check that it is up and not "
+                f"overloaded, or allow more time with {option}."
+            ))
         if isinstance(cause, openai.APIConnectionError):
-            return EndpointError(
-                f"Cannot reach the model endpoint at {self.base_url} ({_connection_detail(cause)}; {_attempts(self.attempts)}). "
+            return EndpointUnreachable(redact(
+                f"Cannot reach the model endpoint at {self.endpoint} ({_connection_detail(cause)}; {_attempts(self.attempts)}). "
                 "Start it, or pass --base-url with a running OpenAI-compatible endpoint."
-            )
+            ))
         if isinstance(cause, openai.APIStatusError):
             detail = _status_detail(cause)
-            if cause.status_code in (401, 403):
-                return EndpointError(f"The model endpoint at {self.base_url} refused the API key ({detail}); pass a valid --api-key.")
-            if cause.status_code == 404:
-                return EndpointError(f"The model endpoint at {self.base_url} does not serve {self.model!r} ({detail}); check --model and --base-url.")
-            if is_transient(cause):
-                return EndpointError(f"The model endpoint at {self.base_url} kept failing after {_attempts(self.attempts)} ({detail}).")
-            return ReleaseError(f"The model endpoint at {self.base_url} rejected the request for {response_model.__name__} ({detail}).")
+            code = cause.status_code
+            if code in (401, 403):
+                return EndpointAuthError(redact(f"{where} refused the API key ({detail}); pass a valid --api-key or set OPENAI_API_KEY."))
+            if code == 404:
+                return ModelNotFound(redact(f"{where} does not serve {self.model!r} ({detail}); check --model and --base-url (it usually ends in /v1)."))
+            if code == 429:
+                return RateLimited(redact(
+                    f"{where} kept refusing with HTTP 429 (rate limit) after {_attempts(self.attempts)} ({detail}); "
+                    "lower --jobs or wait before re-running."
+                ))
+            if code >= 500:
+                return EndpointServerError(redact(
+                    f"{where} kept failing after {_attempts(self.attempts)} ({detail}); check the server's log, then re-run."
+                ))
+            return ReleaseError(redact(f"{where} rejected the request for {response_model.__name__} ({detail}); this release was skipped."))
         if isinstance(cause, openai.OpenAIError):
-            return EndpointError(f"The model endpoint at {self.base_url} sent an answer that is not an OpenAI chat completion ({cause}).")
+            return BadEndpointResponse(redact(
+                f"{where} sent an answer that is not an OpenAI chat completion ({cause}); check that --base-url points at an "
+                "OpenAI-compatible API."
+            ))
         return ModelOutputError(
             f"The model's answer did not fit {response_model.__name__} after {self.reasks + 1} tries ({_first_problem(cause)})."
         )
+
+
+def _check_completion(response: httpx.Response) -> None:
+    """A 200 from the chat endpoint must be a chat completion; anything else is named here, in one sentence,
+    instead of failing deep inside openai or instructor ("list index out of range", "'NoneType' object …")."""
+    if response.status_code != 200 or not response.request.url.path.endswith("/chat/completions"):
+        return
+    response.read()
+    where = f"The model endpoint at {mask_url(str(response.request.url))}"
+    fix = "check that --base-url points at an OpenAI-compatible API and that the server is healthy"
+    try:
+        body = response.json()
+    except ValueError:
+        sample = " ".join(response.text[:80].split())
+        raise BadEndpointResponse(redact(f"{where} answered HTTP 200 with a body that is not JSON ({sample!r}); {fix}.")) from None
+    if not isinstance(body, dict):
+        raise BadEndpointResponse(redact(f"{where} answered HTTP 200 with JSON that is not an object; {fix}."))
+    if body.get("error"):
+        error = body["error"]
+        message = error.get("message") if isinstance(error, dict) else error
+        said = " ".join(str(message).split())[:300]
+        raise BadEndpointResponse(redact(f"{where} answered HTTP 200 with an error instead of a completion ({said}); {fix}."))
+    choices = body.get("choices")
+    if not isinstance(choices, list) or not choices or not all(isinstance(c, dict) and isinstance(c.get("message"), dict) for c in choices):
+        raise BadEndpointResponse(redact(f"{where} answered HTTP 200 with no usable choices in its completion; {fix}."))
 
 
 def _status_detail(error: openai.APIStatusError) -> str:

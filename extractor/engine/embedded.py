@@ -13,7 +13,7 @@ from pydantic import BaseModel
 from extractor.engine.client import LLM, Usage
 from extractor.engine.server import EmbeddedServer
 from extractor.engine.weights import MODELS, ensure_model
-from extractor.errors import SetupError
+from extractor.errors import Interrupted, SetupError
 
 T = TypeVar("T", bound=BaseModel)
 ENDPOINT = "embedded llama-cpp-python server on 127.0.0.1"
@@ -29,8 +29,17 @@ class EmbeddedLLM:
         self._options = llm_options
         self._server: EmbeddedServer | None = None
         self._llm: LLM | None = None
+        self._stopped = False
+
+    def interrupt(self) -> None:
+        """See LLM.interrupt; also keeps a server that has not started yet from starting."""
+        self._stopped = True
+        if self._llm is not None:
+            self._llm.interrupt()
 
     def ask(self, response_model: type[T], messages: Sequence[dict[str, Any]], max_tokens: int = 512) -> tuple[T, Usage]:
+        if self._stopped:
+            raise Interrupted("The batch was stopped before this release was extracted.")
         if self._llm is None:
             self._server = EmbeddedServer(ensure_model(self.name), alias=self.model)
             self._server.start()

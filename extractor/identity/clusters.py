@@ -15,6 +15,8 @@ import tomllib
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
+from importlib import resources
+from importlib.resources.abc import Traversable
 from pathlib import Path
 
 import pycountry
@@ -24,7 +26,8 @@ from extractor.errors import SetupError
 from extractor.text.fold import name_tokens
 from schemas.release import PressRelease
 
-CURATED_PATH = Path(__file__).with_name("aliases.toml")
+# Read through importlib.resources so an installed wheel finds the file it ships.
+CURATED_PATH: Traversable = resources.files(__package__) / "aliases.toml"
 # A key this short inside a longer name is too weak a sign ("BIO" in "BIO 2017").
 CONTAINED_MIN_CHARS = 4
 FUZZY_THRESHOLD = 90.0
@@ -93,7 +96,7 @@ class Curated:
 
 
 @functools.cache
-def load_curated(path: Path = CURATED_PATH) -> Curated:
+def load_curated(path: Path | Traversable = CURATED_PATH) -> Curated:
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except OSError as exc:

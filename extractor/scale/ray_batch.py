@@ -42,7 +42,7 @@ class _Extract:
         self.cache = AnswerCache(options.cache_dir) if options.use_cache else None
 
     def __call__(self, row: dict[str, Any]) -> dict[str, Any]:
-        run, release = extract_file(Path(row["path"]), row["id"], self.llm, self.cache, self.options)
+        run, release, _ = extract_file(Path(row["path"]), row["id"], self.llm, self.cache, self.options)
         return {"index": row["index"], "run": run.model_dump_json(),
                 "release": release.model_dump_json() if release is not None else ""}
 
