@@ -50,6 +50,7 @@ live-test: model
 
 bench: model
 	$(PY) benchmarks/extract_bench.py
+	$(PY) benchmarks/jobs_bench.py
 	$(PY) benchmarks/validate_bench.py
 
 schema: $(INSTALLED)

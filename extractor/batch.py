@@ -11,7 +11,7 @@ import contextlib
 import datetime as dt
 import time
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from rich.console import Console
@@ -23,7 +23,7 @@ from extractor.cache import AnswerCache
 from extractor.consolidate.history import consolidate
 from extractor.engine.breaker import DEFAULT_LIMIT, Breaker
 from extractor.engine.client import LLM
-from extractor.engine.deadline import Deadlines
+from extractor.engine.deadline import EMBEDDED, Deadlines
 from extractor.engine.embedded import EmbeddedLLM
 from extractor.errors import EndpointStopped, ExtractorError, Interrupted, ReleaseError, SetupError
 from extractor.pipeline import extract_release
@@ -49,7 +49,7 @@ class BatchOptions:
     use_cache: bool = True
     cache_dir: Path | None = None
     max_bytes: int | None = MAX_BYTES  # a larger release file fails with a sentence; None: no limit
-    deadlines: Deadlines = field(default_factory=Deadlines)
+    deadlines: Deadlines | None = None  # None: engine.deadline's defaults for a remote endpoint or the embedded model
     breaker_limit: int = DEFAULT_LIMIT
 
 
@@ -58,8 +58,8 @@ def client_for(options: BatchOptions) -> LLM | EmbeddedLLM:
     if options.base_url:
         if not options.model:
             raise SetupError("--base-url needs --model (or EXTRACTOR_MODEL): the name of the model served there.")
-        return LLM(options.base_url, options.model, options.api_key, deadlines=options.deadlines)
-    return EmbeddedLLM(options.embedded_model, deadlines=options.deadlines)
+        return LLM(options.base_url, options.model, options.api_key, deadlines=options.deadlines or Deadlines())
+    return EmbeddedLLM(options.embedded_model, deadlines=options.deadlines or EMBEDDED)
 
 
 def _failed(release_id: str, path: Path, started: float, error: str) -> ReleaseRun:

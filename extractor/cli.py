@@ -60,16 +60,19 @@ def extract(
     on_ray: Annotated[bool, typer.Option("--ray", help="Run on Ray (RAY_ADDRESS, or a local instance) with --jobs actors; needs the ray extra.")] = False,
     max_size: Annotated[float, typer.Option(min=0, help="Largest release file read, in MB; a larger one fails alone (0: no limit).")] = 2.0,
     connect_timeout: Annotated[float, typer.Option(min=0.1, help="Seconds to open a connection to the endpoint.")] = 10.0,
-    read_timeout: Annotated[float, typer.Option(min=0.1, help="Seconds to wait for the endpoint's next byte.")] = 120.0,
-    total_timeout: Annotated[float, typer.Option(min=0.1, help="Seconds one question may take in all, retries included.")] = 300.0,
+    read_timeout: Annotated[float | None, typer.Option(min=0.1, help="Seconds to wait for the endpoint's next byte (default 120; 600 for the embedded model).", show_default=False)] = None,
+    total_timeout: Annotated[float | None, typer.Option(min=0.1, help="Seconds one question may take in all, retries included (default 300; 1200 for the embedded model).", show_default=False)] = None,
     retry_after_cap: Annotated[float, typer.Option(min=0, help="Longest Retry-After (seconds) honoured before a retry.")] = 60.0,
     breaker: Annotated[int, typer.Option(min=0, help="Stop after this many releases in a row fail the same way at the endpoint (0: never).")] = 3,
 ) -> None:
     """Extract every release under PATHS into OUT."""
     from extractor.batch import BatchOptions, run_batch
-    from extractor.engine.deadline import Deadlines
+    from extractor.engine.deadline import EMBEDDED, Deadlines
 
-    deadlines = Deadlines(connect=connect_timeout, read=read_timeout, total=total_timeout, retry_after_cap=retry_after_cap)
+    # The embedded model on a laptop's cores answers a long release in minutes, not seconds.
+    usual = Deadlines() if base_url else EMBEDDED
+    deadlines = Deadlines(connect=connect_timeout, read=read_timeout or usual.read, total=total_timeout or usual.total,
+                          retry_after_cap=retry_after_cap)
     options = BatchOptions(
         out=out, jobs=jobs, base_url=base_url, model=model, api_key=api_key,
         embedded_model=embedded_model, use_cache=cache, max_bytes=round(max_size * 1_000_000) or None,

@@ -32,7 +32,7 @@ class Result:
 def extract_release(source: SourceText, llm: Model, cache: AnswerCache | None = None) -> Result:
     started = time.monotonic()
     analysis: ReleaseAnalysis = analyse(source.text)
-    asker = Asker(llm, render("system", text=source.text), cache)
+    asker = Asker(llm, render("system"), cache)
     answers = ask_release(asker, analysis)
     clusters = roster([c.name for c in answers.clusters], analysis.presented, analysis.text)
     linking = link_figures(analysis.text, analysis.sentences, analysis.layout, analysis.offered, clusters,

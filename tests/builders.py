@@ -60,3 +60,13 @@ def release(
         extraction=Extraction(model="test", endpoint="none", prompt_version="test"),
         **fields,
     )
+
+
+def long_release(length: int = 60_000) -> str:
+    """About ``length`` characters of real releases one after the other, as a long digest would read."""
+    seeds = Path(__file__).resolve().parents[1] / "seeds"
+    texts = [p.read_text(encoding="utf-8") for p in sorted(seeds.glob("*.txt"))]
+    joined = ""
+    while len(joined) < length:
+        joined += "\n\n".join(texts) + "\n\n"
+    return joined

@@ -16,6 +16,7 @@ import vcr
 from tenacity import wait_none
 
 from extractor.engine.client import LLM
+from extractor.engine.deadline import EMBEDDED
 from extractor.redact import mask_url
 
 CASSETTES = Path(__file__).parent / "cassettes"
@@ -65,7 +66,7 @@ def recorded(name: str, base_url: str):
     """An LLM whose traffic is recorded to, or replayed from, tests/cassettes/<name>.yaml."""
     recorder = cassette_recorder(CASSETTES, "all" if RECORD else "none")
     with recorder.use_cassette(f"{name}.yaml"):
-        yield LLM(base_url, MODEL, attempts=1, wait=wait_none())
+        yield LLM(base_url, MODEL, attempts=1, wait=wait_none(), deadlines=EMBEDDED)
 
 
 @pytest.fixture

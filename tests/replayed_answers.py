@@ -5,8 +5,9 @@ It lets a release read from another format (a PDF, a Word file, a web page of a 
 deterministic path — analysis, linking, grounding, normalisation, validation — on its own converted text,
 while the model's answers stay those recorded for the plain-text seed. The cassette's requests cannot be
 replayed byte for byte: they embed the release text, which the other formats lay out differently (no Markdown
-marks, one blank line between paragraphs). A question is found by its first line and answer schema, so the
-question that quotes the press-contact block, or that lists the open numbers, is matched by its step.
+marks, one blank line between paragraphs). A question is found by the first line of what follows the release
+("QUESTION: …") and its answer schema, so the question that quotes the press-contact block, or that lists
+the open numbers, is matched by its step.
 """
 from __future__ import annotations
 
@@ -51,4 +52,4 @@ class ReplayedAnswers:
 
 
 def _first_line(question: str) -> str:
-    return question.split("\n", 1)[0]
+    return question.rsplit("QUESTION: ", 1)[-1].split("\n", 1)[0]

@@ -18,6 +18,7 @@ import httpx
 import yaml
 from tenacity import wait_none
 
+from extractor.ask.prompts import render
 from extractor.engine.client import LLM
 
 CASSETTES = Path(__file__).parent / "cassettes"
@@ -46,9 +47,9 @@ def unrecorded_answer(request: dict[str, Any]) -> dict[str, Any]:
     """Every list empty, except the clusters question: the names of the release's "About X" lines."""
     function = request["tools"][0]["function"]
     arguments: dict[str, Any] = {name: [] for name in function["parameters"].get("required", [])}
-    if function["name"] == "Clusters":
-        release = request["messages"][0]["content"]
-        arguments["clusters"] = [{"name": name} for name in dict.fromkeys(ABOUT.findall(release))]
+    question = request["messages"][-1]["content"]
+    if function["name"] == "Answer" and render("clusters") in question:
+        arguments["clusters"] = [{"name": name} for name in dict.fromkeys(ABOUT.findall(question))]
     return {
         "id": "chatcmpl-stand-in", "object": "chat.completion", "created": 0, "model": request["model"],
         "choices": [{"index": 0, "finish_reason": "stop", "message": {

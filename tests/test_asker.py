@@ -2,11 +2,14 @@
 cannot answer costs that question only."""
 from __future__ import annotations
 
+import json
+
 from pydantic import BaseModel
 
 from extractor.analysis import analyse
-from extractor.ask.answers import Clusters, Names
+from extractor.ask.answers import Answer, Names, Parties
 from extractor.ask.asker import Asker
+from extractor.ask.prompts import render
 from extractor.ask.release import ask_release
 from extractor.cache import AnswerCache
 from extractor.engine.client import Usage
@@ -14,7 +17,11 @@ from extractor.errors import ModelOutputError
 
 
 class Scripted:
-    """A stand-in model client for these tests: answers by response model, or fails for the ones named."""
+    """A stand-in model client for these tests: answers by question, or fails for the ones named.
+
+    Questions are told apart by their prompt's first words (``render(step)``), short forms by their answer
+    model, as the release's questions all share one answer model.
+    """
 
     model = "scripted"
     endpoint = "test fixture"
@@ -24,33 +31,71 @@ class Scripted:
         self.failing = failing
         self.asked: list[str] = []
 
+    def step(self, response_model, messages) -> str:
+        if response_model is not Answer:
+            return response_model.__name__.lower()
+        question = messages[-1]["content"]
+        return next(step for step in ("clusters", "agreements", "people", "contacts")
+                    if render(step, block="").split("\n")[0][:40] in question)
+
     def ask(self, response_model, messages, max_tokens=512):
-        self.asked.append(response_model.__name__)
-        if response_model.__name__ in self.failing:
-            raise ModelOutputError(f"The model's answer for {response_model.__name__} was cut off.")
-        return self.answers[response_model.__name__], Usage(1, 100, 10, 0.5)
+        step = self.step(response_model, messages)
+        self.asked.append(step)
+        if step in self.failing:
+            raise ModelOutputError(f"The model's answer for {step} was cut off.")
+        return self.answers.get(step, Answer()), Usage(1, 100, 10, 0.5)
 
 
 def test_an_answer_asked_before_comes_from_the_cache(tmp_path):
-    model = Scripted({"Clusters": Clusters(clusters=[])})
+    model = Scripted({"names": Names(names=[])})
     first = Asker(model, "RELEASE", AnswerCache(tmp_path))
-    assert first.ask("clusters", Clusters, "Which clusters?", 300) == Clusters(clusters=[])
+    assert first.ask("names", Names, "Who?", 300) == Names(names=[])
     again = Asker(model, "RELEASE", AnswerCache(tmp_path))
-    assert again.ask("clusters", Clusters, "Which clusters?", 300) == Clusters(clusters=[])
-    assert model.asked == ["Clusters"]
+    assert again.ask("names", Names, "Who?", 300) == Names(names=[])
+    assert model.asked == ["names"]
     assert (again.spent.calls, again.behind.calls, again.hits) == (0, 1, 1)
-    other = Asker(model, "ANOTHER RELEASE", AnswerCache(tmp_path))
-    other.ask("clusters", Clusters, "Which clusters?", 300)
-    assert model.asked == ["Clusters", "Clusters"]
+    other = Asker(model, "ANOTHER SYSTEM", AnswerCache(tmp_path))
+    other.ask("names", Names, "Who?", 300)
+    assert model.asked == ["names", "names"]
+
+
+TEXT = "Un communiqué de presse assez long pour un titre\n\nJean Dupont préside le pôle BioNord."
 
 
 def test_a_failed_question_costs_that_question_and_its_short_form_rescues_it():
-    text = "Un communiqué de presse assez long pour un titre\n\nJean Dupont préside le pôle BioNord."
-    model = Scripted({"Clusters": Clusters(clusters=[]), "Names": Names(names=["Jean Dupont"])},
-                     failing=("Agreements", "Parties", "People"))
-    asker = Asker(model, text)
-    answers = ask_release(asker, analyse(text))
+    model = Scripted({"names": Names(names=["Jean Dupont"])}, failing=("agreements", "parties", "people"))
+    asker = Asker(model, "SYSTEM")
+    answers = ask_release(asker, analyse(TEXT))
     assert [p.name for p in answers.people] == ["Jean Dupont"]
     assert answers.agreements == []
     assert asker.failed == ["agreements", "parties"]
-    assert model.asked == ["Clusters", "Agreements", "Parties", "People", "Names"]
+    assert model.asked == ["clusters", "agreements", "parties", "people", "names"]
+
+
+def test_a_short_form_that_answers_leaves_no_failure():
+    model = Scripted({"parties": Parties(agreements=[["BioNord", "Pôle Sud"]])}, failing=("agreements",))
+    asker = Asker(model, "SYSTEM")
+    answers = ask_release(asker, analyse(TEXT))
+    assert [a.parties for a in answers.agreements] == [["BioNord", "Pôle Sud"]]
+    assert asker.failed == []
+
+
+def test_everything_before_the_release_is_the_same_for_every_question_and_release():
+    """The system message and the answer schema are the prefix a llama.cpp server keeps between releases,
+    and the release the prefix it keeps between one question and the next."""
+    seen = []
+
+    class Recording(Scripted):
+        def ask(self, response_model, messages, max_tokens=512):
+            seen.append((response_model.model_json_schema(), messages))
+            return super().ask(response_model, messages, max_tokens)
+
+    for text in ("Premier communiqué sur le pôle BioNord et ses membres.", "Second release about the BioSud cluster."):
+        ask_release(Asker(Recording({}), render("system")), analyse(text))
+    assert len(seen) == 6
+    schemas = {json.dumps(schema, sort_keys=True) for schema, _ in seen}
+    systems = {messages[0]["content"] for _, messages in seen}
+    assert len(schemas) == 1 and len(systems) == 1
+    first, second = seen[0][1][1]["content"], seen[1][1][1]["content"]
+    assert first.split("QUESTION")[0] == second.split("QUESTION")[0] and "BioNord" in first
+    assert "title" not in str(seen[0][0]["properties"]) and "$ref" not in str(seen[0][0])

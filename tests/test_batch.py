@@ -82,9 +82,10 @@ def scripted_llm(malformed_for: str) -> tuple[LLM, list[str]]:
         body = json.loads(request.content)
         tool = body["tools"][0]["function"]["name"]
         seen.append(tool)
-        field = {"Clusters": "clusters", "Agreements": "agreements", "Parties": "agreements", "People": "people",
-                 "Names": "names"}[tool]
-        arguments = '{"oops": 1}' if malformed_for in body["messages"][0]["content"] else json.dumps({field: []})
+        fields = {"Answer": ["clusters"], "Parties": ["agreements"], "Names": ["names"]}[tool]
+        malformed = any(malformed_for in str(m.get("content")) for m in body["messages"])
+        broken = {"clusters": 1, "agreements": 1, "people": 1, "names": 1}  # every list a number: valid for no question
+        arguments = json.dumps(broken if malformed else {field: [] for field in fields})
         message = {"role": "assistant", "content": None,
                    "tool_calls": [{"id": "c", "type": "function", "function": {"name": tool, "arguments": arguments}}]}
         return httpx.Response(200, json={
@@ -108,7 +109,7 @@ def test_malformed_answers_are_re_asked_then_cost_only_their_question(tmp_path):
     runs = report(out)
     assert runs["bad"]["status"] == "partial"
     assert runs["bad"]["failed_questions"] == ["clusters", "agreements", "parties", "people", "names", "contacts"]
-    assert seen[:2] == ["Clusters", "Clusters"]
+    assert seen[:2] == ["Answer", "Answer"]
     bad = json.loads((out / "bad.json").read_text(encoding="utf-8"))
     assert bad["extraction"]["failed_questions"] == runs["bad"]["failed_questions"]
     assert {f["message"].split(" question")[0] for f in bad["flags"] if f["code"] == "question_failed"} == {

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from builders import long_release
 from conftest import recorded
 from extractor.pipeline import extract_release
 from extractor.read import read_release
@@ -145,3 +146,16 @@ def test_numbers_the_structure_leaves_open_are_put_to_the_model(model_url, tmp_p
     (agreement,) = release["agreements"]
     assert set(agreement["parties"]) == {"Nordic Life Science Network", "Baltic Biotech Hub"}
     assert all(area in text for area in agreement["focus_areas"])
+
+
+def test_a_release_longer_than_the_context_is_read_in_parts(model_url, tmp_path):
+    """About 60,000 characters (the seeds joined, twice over): each part fits the 8,192-token context, and
+    the figures of the first and of the last part are found."""
+    path = tmp_path / "long.txt"
+    path.write_text(long_release(), encoding="utf-8")
+    release = extract(path, "long_release", model_url, tmp_path)
+    assert release["extraction"]["failed_questions"] == []
+    text = path.read_text(encoding="utf-8")
+    starts = [f["evidence"]["start"] for c in release["clusters"] for f in c["figures"]]
+    assert min(starts) < len(text) // 6 and max(starts) > len(text) * 5 // 6
+    assert {"BioWin", "Polepharma"} <= {c["name"] for c in release["clusters"]}

@@ -6,9 +6,10 @@ from pathlib import Path
 
 import pytest
 
+from builders import long_release
 from extractor.analysis import analyse
 from extractor.analysis.parts import PART_CHARS, passages, reading_parts
-from extractor.ask.answers import AgreementAnswer, ClusterAnswer, PersonAnswer, Reading
+from extractor.ask.answers import AgreementAnswer, Answer, ClusterAnswer, PersonAnswer
 from extractor.ask.asker import Asker
 from extractor.ask.release import ask_release
 from extractor.engine.client import Usage
@@ -16,15 +17,6 @@ from extractor.text.sentences import split_sentences
 from schemas.agreement import AgreementKind
 
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
-
-
-def long_release() -> str:
-    """About 60,000 characters of real releases one after the other, as a long digest would read."""
-    texts = [p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))]
-    joined = ""
-    while len(joined) < 60_000:
-        joined += "\n\n".join(texts) + "\n\n"
-    return joined
 
 
 def size(part):
@@ -69,8 +61,8 @@ def test_a_text_with_no_break_is_still_cut_within_the_limit_at_spaces():
 
 
 class ByPart:
-    """A stand-in model client for this test: answers the reading question of each part with what that part
-    names, so the merged answer shows which parts were read."""
+    """A stand-in model client for this test: answers each question with a name numbered by the call, so the
+    joined answers show which parts were asked."""
 
     model = "by-part"
     endpoint = "test fixture"
@@ -82,7 +74,7 @@ class ByPart:
         question = messages[-1]["content"]
         self.questions.append(question)
         n = len(self.questions)
-        return Reading(
+        return Answer(
             clusters=[ClusterAnswer(name=f"Cluster {n}")],
             agreements=[AgreementAnswer(kind=AgreementKind.mou, parties=[f"Cluster {n}", "Partner"])],
             people=[PersonAnswer(name=f"Person {n}")],
@@ -97,9 +89,12 @@ def test_every_part_is_asked_after_the_same_prefix_and_the_answers_are_joined(wh
     asker = Asker(model, "SYSTEM")
     answers = ask_release(asker, analysis)
     count = len(analysis.parts)
-    assert len(model.questions) == count
-    assert [c.name for c in answers.clusters] == [f"Cluster {n}" for n in range(1, count + 1)]
+    asked = 3 * count + (analysis.layout.contacts_start is not None)
+    assert len(model.questions) == asked
+    assert len(answers.clusters) == count and len(answers.agreements) == count  # each question fills its own list
+    assert len(answers.people) == asked - 2 * count
     index = 0 if where == "first" else count - 1
     start, end = analysis.parts[index][0]
-    assert text[start:end].strip() in model.questions[index]
-    assert f"Part {index + 1} of {count}" in model.questions[index]
+    for question in model.questions[3 * index:3 * index + 3]:
+        assert text[start:end].strip() in question
+        assert f"Part {index + 1} of {count}" in question

@@ -12,6 +12,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from extractor.analysis.offer import offered_numbers
+from extractor.analysis.parts import Part, reading_parts
 from extractor.analysis.roster import described_clusters, introduced_clusters
 from extractor.candidates import Candidate, find_candidates
 from extractor.guard import instruction_spans
@@ -35,6 +36,7 @@ class ReleaseAnalysis:
     described: tuple[str, ...]  # clusters an "About X" section profiles
     introduced: tuple[str, ...]  # names the text introduces as a cluster: "le pôle X", "an alliance named X"
     announces_agreement: bool  # the title or the lead speaks of an agreement, a partnership, a signing
+    parts: tuple[Part, ...]  # the passages the model reads: one part unless the release is too long for one question
 
     @property
     def presented(self) -> tuple[str, ...]:
@@ -78,4 +80,5 @@ def analyse(text: str) -> ReleaseAnalysis:
         described=tuple(described_clusters(text, layout)),
         introduced=tuple(introduced_clusters(text, language)),
         announces_agreement=_announces_agreement(text, sentences),
+        parts=reading_parts(text, sentences, layout),
     )

@@ -5,12 +5,56 @@ grounded and normalised before anything reaches a PressRelease.
 """
 from __future__ import annotations
 
-from typing import Any, Literal
+import copy
+from typing import Any
 
-from pydantic import BaseModel, Field, create_model
+from pydantic import BaseModel, Field
+from pydantic.json_schema import DEFAULT_REF_TEMPLATE, GenerateJsonSchema, JsonSchemaMode
 
 from schemas.agreement import AgreementKind
 from schemas.figure import Metric
+
+
+def _compact(node: Any, defs: dict[str, Any]) -> Any:
+    """The schema with references inlined and no titles or null defaults: the tool's JSON is read by the model
+    as prompt tokens on every question, and those parts tell it nothing the field names do not."""
+    if isinstance(node, list):
+        return [_compact(item, defs) for item in node]
+    if not isinstance(node, dict):
+        return node
+    if "$ref" in node:
+        return _compact(defs[node["$ref"].rsplit("/", 1)[-1]], defs)
+    return {key: _compact(value, defs) for key, value in node.items()
+            if key not in ("title", "$defs") and not (key == "default" and value is None)}
+
+
+_SCHEMAS: dict[tuple[Any, ...], dict[str, Any]] = {}
+
+
+class Compact(BaseModel):
+    """An answer model whose JSON schema, as sent to the model with each question, is as short as it can be.
+
+    The schema is built once per shape: pydantic takes tens of milliseconds for it, and instructor asks for it
+    on every call, on a fresh subclass each time, so the memo is keyed by name and fields, not by class.
+    """
+
+    @classmethod
+    def model_json_schema(
+        cls,
+        by_alias: bool | None = None,
+        ref_template: str = DEFAULT_REF_TEMPLATE,
+        schema_generator: type[GenerateJsonSchema] = GenerateJsonSchema,
+        mode: JsonSchemaMode = "validation",
+        **kwargs: Any,
+    ) -> dict[str, Any]:
+        key = (cls.__name__, repr(cls.model_fields), by_alias, ref_template, schema_generator, mode, repr(kwargs))
+        if key in _SCHEMAS:
+            return copy.deepcopy(_SCHEMAS[key])
+        schema = super().model_json_schema(by_alias, ref_template, schema_generator, mode, **kwargs)
+        # instructor names the tool after the top-level title; an empty description stops it sending the
+        # docstring or a long default sentence of its own.
+        _SCHEMAS[key] = {**_compact(schema, schema.get("$defs", {})), "title": schema["title"], "description": ""}
+        return copy.deepcopy(_SCHEMAS[key])
 
 
 class ClusterAnswer(BaseModel):
@@ -25,21 +69,13 @@ class AgreementAnswer(BaseModel):
     date: str | None = None
 
 
-class Clusters(BaseModel):
-    clusters: list[ClusterAnswer]
-
-
-class Agreements(BaseModel):
-    agreements: list[AgreementAnswer]
-
-
-class Parties(BaseModel):
+class Parties(Compact):
     """The short form of the agreements question, asked when the full answer does not fit its token limit."""
 
     agreements: list[list[str]]
 
 
-class Names(BaseModel):
+class Names(Compact):
     """The short form of the people question."""
 
     names: list[str]
@@ -51,10 +87,6 @@ class PersonAnswer(BaseModel):
     organisation: str | None = None
 
 
-class People(BaseModel):
-    people: list[PersonAnswer]
-
-
 class FigureLink(BaseModel):
     n: int
     cluster: str
@@ -62,14 +94,16 @@ class FigureLink(BaseModel):
     scope: str | None = None
 
 
-class FigureLinks(BaseModel):
-    figures: list[FigureLink]
+class Answer(Compact):
+    """Every question about a release is answered in this one shape, each question filling its own list.
 
+    Its schema reaches the model as the tool, ahead of the release, so it must not change from one question
+    or release to the next: a llama.cpp server then keeps the instructions and the schema evaluated from
+    one release to the next, and the release itself from one question to the next. Figure links name a
+    number and a cluster the question offered; the asker keeps only those (extractor.ask.release).
+    """
 
-def figure_links_model(numbers: list[int], clusters: list[str]) -> type[FigureLinks]:
-    """Narrows n and cluster to the offered choices, so the server's grammar rules out invented ones."""
-    # Literal of values known only at run time: a type to pydantic, a value to mypy.
-    number_choice: Any = Literal[tuple(numbers)]
-    cluster_choice: Any = Literal[tuple(clusters)]
-    link = create_model("FigureLink", __base__=FigureLink, n=(number_choice, Field()), cluster=(cluster_choice, Field()))
-    return create_model("FigureLinks", __base__=FigureLinks, figures=(list[link], Field()))
+    clusters: list[ClusterAnswer] = Field(default_factory=list)
+    agreements: list[AgreementAnswer] = Field(default_factory=list)
+    people: list[PersonAnswer] = Field(default_factory=list)
+    figures: list[FigureLink] = Field(default_factory=list)

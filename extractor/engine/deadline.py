@@ -43,6 +43,10 @@ class Deadlines:
         return httpx.Timeout(connect=self.connect, read=self.read, write=self.read, pool=self.connect)
 
 
+# The embedded server evaluates about 45 prompt tokens a second on 2 cores and answers only when done.
+EMBEDDED = Deadlines(read=600.0, total=1200.0)
+
+
 @dataclass
 class Call:
     """The clock of one question: when it must end, and which deadline ended it, if one did."""

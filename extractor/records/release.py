@@ -60,7 +60,7 @@ def build_release(
     places = places_of(analysis.layout)
     default_country = next((p.country for p in places if p.country), None) or analysis.country
 
-    named = answers.people + answers.contacts + names_from_emails(analysis.candidates, text) + names_from_titles(text)
+    named = answers.people + names_from_emails(analysis.candidates, text) + names_from_titles(text)
     # A party is an organisation unless the model also lists it as a person with a role: it sometimes puts
     # signatories among the parties, and sometimes companies among the people.
     parties = [party for answer in answers.agreements for party in answer.parties

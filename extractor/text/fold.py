@@ -18,6 +18,8 @@ _NOT_ALNUM = re.compile(r"[^0-9a-z]+")
 
 def fold(text: str) -> str:
     """Casefolded, without accents, ligatures spelled out: "Hôpitaux d’Œuvre" -> "hopitaux d'oeuvre"."""
+    if text.isascii():
+        return text.casefold()
     decomposed = unicodedata.normalize("NFKD", text.translate(_LIGATURES))
     # Marks dropped by a table of the distinct characters: one C-speed pass, however long the text.
     marks = {ord(c): None for c in set(decomposed) if unicodedata.combining(c)}
