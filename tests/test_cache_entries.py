@@ -6,7 +6,7 @@ import json
 import pytest
 from pydantic import BaseModel, field_validator
 
-from extractor.ask.answers import Clusters
+from extractor.ask.answers import Answer
 from extractor.ask.asker import Asker, answer_code
 from extractor.cache import AnswerCache, cache_key
 from extractor.engine.client import Usage
@@ -29,7 +29,7 @@ class Counting:
 
 
 def entry_path(cache: AnswerCache) -> object:
-    key = cache_key("scripted", MESSAGES, Clusters.model_json_schema(), 300, answer_code(Clusters))
+    key = cache_key("scripted", MESSAGES, Answer.model_json_schema(), 300, answer_code(Answer))
     return cache.directory / f"{key}.json"
 
 
@@ -56,11 +56,11 @@ def test_an_entry_that_does_not_load_is_a_miss_and_is_replaced(tmp_path, content
     path.write_bytes(content)
     model = Counting()
     asker = Asker(model, "RELEASE", cache)
-    assert asker.ask("clusters", Clusters, "Which clusters?", 300) == Clusters(clusters=[])
+    assert asker.ask("clusters", Answer, "Which clusters?", 300) == Answer(clusters=[])
     assert model.calls == 1 and asker.hits == 0
-    assert json.loads(path.read_text(encoding="utf-8"))["answer"] == {"clusters": []}
+    assert json.loads(path.read_text(encoding="utf-8"))["answer"]["clusters"] == []
     again = Asker(model, "RELEASE", cache)
-    again.ask("clusters", Clusters, "Which clusters?", 300)
+    again.ask("clusters", Answer, "Which clusters?", 300)
     assert model.calls == 1 and again.hits == 1
 
 
@@ -85,6 +85,6 @@ def test_the_key_follows_the_answer_model_and_its_code(monkeypatch):
     base = cache_key("m", MESSAGES, schema, 300, answer_code(Strict))
     assert cache_key("m", MESSAGES, Stricter.model_json_schema(), 300, answer_code(Strict)) != base
     assert cache_key("m", MESSAGES, schema, 300, "another code") != base
-    assert answer_code(Clusters) != answer_code(Strict)  # answers.py and this module differ
+    assert answer_code(Answer) != answer_code(Strict)  # answers.py and this module differ
     monkeypatch.setattr(asker, "_module_hash", lambda module: "changed")
     assert cache_key("m", MESSAGES, schema, 300, asker.answer_code(Strict)) != base

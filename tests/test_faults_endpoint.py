@@ -132,7 +132,7 @@ CASES = [
     ("200-choice-without-message", body_200(lambda r, h: completion_with(r, choices=[{"index": 0}])), "no usable choices"),
     ("200-no-tool-call", body_200(lambda r, h: completion_with(r, choices=[
         {"index": 0, "finish_reason": "stop", "message": {"role": "assistant", "content": "I cannot."}}])), "partial"),
-    ("bad-arguments", tool_arguments('{"oops": 1}'), "partial"),
+    ("bad-arguments", tool_arguments('{"clusters": 1, "agreements": 1, "people": 1, "names": 1}'), "partial"),
     ("arguments-not-json", tool_arguments("{not json"), "partial"),
     ("cut-off-at-max-tokens", tool_arguments('{"clusters": [', finish_reason="length"), "partial"),
     ("closes-without-answer", closes, "Cannot reach the model endpoint"),

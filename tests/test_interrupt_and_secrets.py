@@ -80,13 +80,13 @@ def test_no_key_from_any_source_reaches_any_file(tmp_path):
     server in its errors; run.json, every output, the cache and the console must all be free of it."""
     option_key, env_key, url_password = KEY, "sk-env-0c9d8e7f6a5b", "urlpass-3e4f5a6b7c8d"
     folder = releases(tmp_path, "ab")
-    (folder / "b.txt").write_text((folder / "b.txt").read_text(encoding="latin-1") + "\nAutre paragraphe.\n", encoding="latin-1")
+    (folder / "b.txt").write_text("Autre paragraphe.\n\n" + (folder / "b.txt").read_text(encoding="latin-1"), encoding="latin-1")
     cache = tmp_path / "cache"
 
     given: list[str] = []  # the secrets of the run under way, which the server echoes as a proxy echoing its URL would
 
     def echo_then_answer(handler: Handler, request: dict, hit: int) -> None:
-        if "Autre paragraphe" in request["messages"][0]["content"]:
+        if any("Autre paragraphe" in str(message["content"]) for message in request["messages"]):
             handler.reply(500, {"error": {"message": f"{handler.echo()} at {' '.join(given)}"}})
         else:
             handler.answer(request)

@@ -21,6 +21,7 @@ from extractor.ask.answers import AgreementAnswer, Answer, ClusterAnswer, Names,
 from extractor.ask.asker import Asker
 from extractor.ask.prompts import render
 from extractor.candidates import Candidate
+from extractor.identity.clusters import same_cluster
 from schemas.agreement import AgreementKind
 from schemas.figure import Metric
 
@@ -113,7 +114,8 @@ def ask_figures(asker: Asker, analysis: ReleaseAnalysis, unsure: Sequence[Link],
         links = _ask(asker, "figures", text, question)
         seen: set[int] = set()
         for link in links.figures if links else []:
-            if 1 <= link.n <= len(numbers) and link.cluster in clusters and link.n not in seen:
+            cluster = next((c for c in clusters if same_cluster(c, link.cluster)), None)
+            if 1 <= link.n <= len(numbers) and cluster is not None and link.n not in seen:
                 seen.add(link.n)
-                answers.append(FigureAnswer(numbers[link.n - 1], link.cluster, link.metric, link.scope))
+                answers.append(FigureAnswer(numbers[link.n - 1], cluster, link.metric, link.scope))
     return answers
