@@ -20,7 +20,7 @@ def default_directory() -> Path:
     return base / "answers"
 
 
-def cache_key(model: str, messages: list[dict[str, str]], answer_schema: dict[str, Any], max_tokens: int, code: str = "") -> str:
+def cache_key(model: str, messages: list[dict[str, str]], answer_schema: dict[str, Any], max_tokens: int, code: str) -> str:
     """Names one question exactly: the model, every message, the answer's JSON schema, the token limit and a
     hash of the code that defines and checks the answer (``code``; validators are not in the JSON schema).
 

@@ -63,10 +63,13 @@ def release(
 
 
 def long_release(length: int = 60_000) -> str:
-    """About ``length`` characters of real releases one after the other, as a long digest would read."""
-    seeds = Path(__file__).resolve().parents[1] / "seeds"
-    texts = [p.read_text(encoding="utf-8") for p in sorted(seeds.glob("*.txt"))]
-    joined = ""
-    while len(joined) < length:
-        joined += "\n\n".join(texts) + "\n\n"
-    return joined
+    """About ``length`` characters of real releases one after the other, as a long digest would read: the seeds
+    until the length is nearly reached, then a release about other clusters, so its figures are stated only
+    in the last part."""
+    here = Path(__file__).resolve().parent
+    texts = [p.read_text(encoding="utf-8") for p in sorted((here.parent / "seeds").glob("*.txt"))]
+    last = (here / "data" / "open_figures.txt").read_text(encoding="utf-8")
+    parts: list[str] = []
+    while sum(map(len, parts)) + len(last) < length:
+        parts.append(texts[len(parts) % len(texts)] + "\n\n")
+    return "".join(parts) + last

@@ -40,16 +40,19 @@ def recorded_answers() -> dict[str, str]:
     return answers
 
 
-ABOUT = re.compile(r"^About (\S+)$", re.MULTILINE)
+# What a model would name as clusters in these synthetic releases: "About X" headings, and "X, the … cluster"
+# in the body (the model is not shown "About" sections any more).
+ABOUT = re.compile(r"^About (\S+)$|(\w+), the [\w ]*cluster\b", re.MULTILINE)
 
 
 def unrecorded_answer(request: dict[str, Any]) -> dict[str, Any]:
-    """Every list empty, except the clusters question: the names of the release's "About X" lines."""
+    """Every list empty, except the clusters question: the names of the release's "About X" lines and of
+    "X, the … cluster"."""
     function = request["tools"][0]["function"]
     arguments: dict[str, Any] = {name: [] for name in function["parameters"].get("required", [])}
     question = request["messages"][-1]["content"]
     if function["name"] == "Answer" and render("clusters") in question:
-        arguments["clusters"] = [{"name": name} for name in dict.fromkeys(ABOUT.findall(question))]
+        arguments["clusters"] = [{"name": name} for name in dict.fromkeys((a or b for a, b in ABOUT.findall(question)))]
     return {
         "id": "chatcmpl-stand-in", "object": "chat.completion", "created": 0, "model": request["model"],
         "choices": [{"index": 0, "finish_reason": "stop", "message": {

@@ -6,7 +6,7 @@ from extractor.cache import AnswerCache, cache_key, default_directory
 def key(release: str = "BioWin compte 260 membres.", model: str = "qwen", question: str = "List the clusters.",
         schema: dict | None = None, max_tokens: int = 300) -> str:
     messages = [{"role": "system", "content": release}, {"role": "user", "content": question}]
-    return cache_key(model, messages, schema or {"title": "Clusters"}, max_tokens)
+    return cache_key(model, messages, schema or {"title": "Clusters"}, max_tokens, "code")
 
 
 def test_key_changes_with_every_part_of_the_request():

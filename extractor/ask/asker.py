@@ -34,6 +34,11 @@ def answer_code(response_model: type[BaseModel]) -> str:
     return f"{_module_hash(response_model.__module__)}-{_module_hash(__name__)}"
 
 
+def question_key(model: str, response_model: type[BaseModel], messages: list[dict[str, Any]], max_tokens: int) -> str:
+    """The cache key of one question, the same wherever a question is asked (here, or in Batch API rounds)."""
+    return cache_key(model, messages, response_model.model_json_schema(), max_tokens, answer_code(response_model))
+
+
 class Model(Protocol):
     """What the asker needs of a client: extractor.engine's LLM and EmbeddedLLM both are one."""
 
@@ -65,7 +70,7 @@ class Asker:
 
     def ask(self, step: str, response_model: type[T], question: str, max_tokens: int) -> T | None:
         messages = [{"role": "system", "content": self.system}, {"role": "user", "content": question}]
-        key = cache_key(self.llm.model, messages, response_model.model_json_schema(), max_tokens, answer_code(response_model))
+        key = question_key(self.llm.model, response_model, messages, max_tokens)
         cached = self.cache.get(key) if self.cache else None
         if cached is not None:
             try:

@@ -31,8 +31,9 @@ from instructor.processing.response import handle_response_model
 from pydantic import BaseModel
 from rich.console import Console
 
+from extractor.ask.asker import question_key
 from extractor.batch import BatchOptions, run_batch
-from extractor.cache import AnswerCache, cache_key
+from extractor.cache import AnswerCache
 from extractor.engine.client import Usage
 from extractor.errors import EndpointError, ExtractorError, ModelOutputError, SetupError
 from extractor.pipeline import extract_release
@@ -78,7 +79,7 @@ class Collector:
         self.pending: dict[str, dict[str, Any]] = {}
 
     def ask(self, response_model: type[T], messages: list[dict[str, Any]], max_tokens: int = 512) -> tuple[T, Usage]:
-        key = cache_key(self.model, messages, response_model.model_json_schema(), max_tokens)
+        key = question_key(self.model, response_model, messages, max_tokens)
         if key in self.answered:
             raise ModelOutputError(f"The Batch API's answer for {response_model.__name__} did not fit its schema or its token limit.")
         # The very request instructor sends in the ordinary path: a forced tool call with the answer's schema.
