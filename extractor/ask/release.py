@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import TypeVar
 
 from extractor.analysis import ReleaseAnalysis
 from extractor.analysis.links import Link
@@ -25,6 +26,7 @@ from extractor.identity.clusters import same_cluster
 from schemas.agreement import AgreementKind
 from schemas.figure import Metric
 
+T = TypeVar("T", Parties, Names)
 FIGURES_PER_QUESTION = 20
 PASSAGE_BREAK = "\n[…]\n"  # where the release goes on with a part the model is not shown
 MAX_TOKENS = {"clusters": 300, "agreements": 500, "parties": 300, "people": 700, "names": 300, "contacts": 400, "figures": 600}
@@ -80,19 +82,22 @@ def _ask(asker: Asker, step: str, text: str, question: str) -> Answer | None:
     return asker.ask(step, Answer, render("release", text=text, question=question), MAX_TOKENS[step])
 
 
+def _short_form(asker: Asker, step: str, model: type[T], text: str) -> T | None:
+    """A list asked again in its own small schema, when the full answer did not fit its token limit."""
+    return asker.ask(step, model, render("release", text=text, question=render(step)), MAX_TOKENS[step])
+
+
 def _ask_part(asker: Asker, text: str, answers: Answers) -> None:
     clusters = _ask(asker, "clusters", text, render("clusters"))
     answers.clusters += clusters.clusters if clusters else []
     if (agreements := _ask(asker, "agreements", text, render("agreements"))) is not None:
         answers.agreements += agreements.agreements
-    elif (parties := asker.ask("parties", Parties, render("release", text=text, question=render("parties")),
-                               MAX_TOKENS["parties"])) is not None:
+    elif (parties := _short_form(asker, "parties", Parties, text)) is not None:
         answers.agreements += [AgreementAnswer(kind=AgreementKind.other, parties=p) for p in parties.agreements]
         asker.recovered("agreements")
     if (people := _ask(asker, "people", text, render("people"))) is not None:
         answers.people += people.people
-    elif (names := asker.ask("names", Names, render("release", text=text, question=render("names")),
-                             MAX_TOKENS["names"])) is not None:
+    elif (names := _short_form(asker, "names", Names, text)) is not None:
         answers.people += [PersonAnswer(name=name) for name in names.names]
         asker.recovered("people")
 
