@@ -109,3 +109,11 @@ def test_a_party_must_be_named_where_the_agreement_is_stated_unless_it_is_the_re
             "des programmes de coopération. Biovalley pilote aussi un pôle.")
     agreements, _ = build([AgreementAnswer(kind="partnership", parties=["Roche", "Biovalley"])], text)
     assert agreements == []
+
+
+def test_a_name_that_is_a_common_word_and_its_place_keeps_its_place():
+    text = ("Brest, 3 May 2024 - Nordbio and the City of Halden signed a memorandum of understanding today. Halden hosts forty firms. "
+            "Nordbio also signed a cooperation agreement with the Université de Brest.")
+    agreements, _ = build([AgreementAnswer(kind="mou", parties=["Nordbio", "City of Halden"]),
+                           AgreementAnswer(kind="partnership", parties=["Nordbio", "Université de Brest"])], text)
+    assert [a.parties for a in agreements] == [["Nordbio", "City of Halden"], ["Nordbio", "Université de Brest"]]

@@ -44,8 +44,15 @@ def _descriptor() -> re.Pattern[str]:
 
 
 def _without_descriptor(name: str) -> str:
-    """The name before its description; the pattern runs on the accentless copy, which has the same length."""
-    return name[:len(_descriptor().sub("", unaccent(name)))]
+    """The name before its description; the pattern runs on the accentless copy, which has the same length.
+
+    What is left must still name something: "City of Yokohama" or "Université de Lyon" would leave a word
+    every city or university shares, so such a name is kept whole.
+    """
+    trimmed = name[:len(_descriptor().sub("", unaccent(name)))]
+    if all(token in _fillers() for token in name_tokens(trimmed)):
+        return name
+    return trimmed
 
 
 @cache
