@@ -31,7 +31,7 @@ class Result:
 
 def extract_release(source: SourceText, llm: Model, cache: AnswerCache | None = None) -> Result:
     started = time.monotonic()
-    analysis: ReleaseAnalysis = analyse(source.text)
+    analysis: ReleaseAnalysis = analyse(source.text, source.published_on)
     asker = Asker(llm, render("system"), cache)
     answers = ask_release(asker, analysis)
     clusters = roster([c.name for c in answers.clusters], analysis.presented, analysis.text)

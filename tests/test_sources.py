@@ -1,6 +1,7 @@
 """Each format's converter on documents written by real writers (python-docx, reportlab, a saved page)."""
 from __future__ import annotations
 
+import datetime as dt
 import io
 import re
 from pathlib import Path
@@ -12,8 +13,11 @@ from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen import canvas
 
 from documents import as_text, paragraphs, write_docx, write_pdf, write_web_page
+from extractor.analysis import analyse
+from extractor.ask.answers import AgreementAnswer
 from extractor.errors import InputError
 from extractor.read import read_release
+from extractor.records.agreements import build_agreements
 from extractor.walk import walk_releases
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -103,3 +107,17 @@ def test_folders_yield_pdf_and_docx_releases(tmp_path):
     (tmp_path / "c.txt").write_text("Un communiqué\n", encoding="utf-8")
     (tmp_path / "d.xlsx").write_bytes(b"PK")
     assert [p.name for p in walk_releases([tmp_path]).files] == ["a.pdf", "b.docx", "c.txt"]
+
+
+def test_a_web_page_date_dates_what_its_text_leaves_without_a_year(tmp_path):
+    blocks = ["Nordbio et Vallée Santé signent une convention",
+              "Nordbio et Vallée Santé ont signé une convention de coopération le jeudi 8 octobre, "
+              "pour rapprocher leurs 120 entreprises membres."]
+    page = read_release(write_web_page(blocks, tmp_path / "page.html", sidebar=[], title=blocks[0], date="2020-10-09"))
+    analysis = analyse(page.text, page.published_on)
+    assert analysis.layout.dateline is None and analysis.published_on == dt.date(2020, 10, 9)
+    answer = AgreementAnswer(kind="convention", parties=["Nordbio", "Vallée Santé"], date="jeudi 8 octobre")
+    (agreement,), _ = build_agreements([answer], analysis, [])
+    assert agreement.signed_on == dt.date(2020, 10, 8)
+    (undated,), _ = build_agreements([answer], analyse(page.text), [])
+    assert undated.signed_on is None

@@ -37,6 +37,7 @@ class ReleaseAnalysis:
     introduced: tuple[str, ...]  # names the text introduces as a cluster: "le pôle X", "an alliance named X"
     announces_agreement: bool  # the title or the lead speaks of an agreement, a partnership, a signing
     parts: tuple[Part, ...]  # the passages the model reads: one part unless the release is too long for one question
+    document_date: dt.date | None = None  # the date the document's metadata carries (a web page's), if any
 
     @property
     def presented(self) -> tuple[str, ...]:
@@ -44,7 +45,10 @@ class ReleaseAnalysis:
 
     @property
     def published_on(self) -> dt.date | None:
-        return self.layout.dateline.date if self.layout.dateline else None
+        """The dateline's date; a web page's own date stands in when its text has no dateline, so that days
+        without a year and agreements without a date are read against it as against a dateline."""
+        dated = self.layout.dateline.date if self.layout.dateline else None
+        return dated or self.document_date
 
     @property
     def country(self) -> str | None:
@@ -63,7 +67,7 @@ def _announces_agreement(text: str, sentences: Sentences) -> bool:
     return bool(pattern("agreement").search(plain(lead)))
 
 
-def analyse(text: str) -> ReleaseAnalysis:
+def analyse(text: str, document_date: dt.date | None = None) -> ReleaseAnalysis:
     language = detect_language(text)
     sentences = split_sentences(text)
     candidates = tuple(find_candidates(text, language))
@@ -81,4 +85,5 @@ def analyse(text: str) -> ReleaseAnalysis:
         introduced=tuple(introduced_clusters(text, language)),
         announces_agreement=_announces_agreement(text, sentences),
         parts=reading_parts(text, sentences, layout),
+        document_date=document_date,
     )

@@ -76,9 +76,9 @@ def build_release(
         source=Source(path=str(source.path), sha256=source.sha256, chars=len(text), encoding=source.encoding,
                       format=source.format, converter=source.converter, title=source.title, published_on=source.published_on),
         language=analysis.language,
-        # A web page's title and date stand in when its text has no title line or dateline of its own.
+        # A web page's title stands in when its text has no title line of its own (its date: ReleaseAnalysis).
         title=analysis.layout.title or source.title,
-        published_on=analysis.published_on or source.published_on,
+        published_on=analysis.published_on,
         places=places,
         agreements=agreements,
         clusters=clusters,
