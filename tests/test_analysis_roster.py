@@ -72,3 +72,17 @@ def test_a_name_the_sentence_calls_a_cluster(text, names):
 def test_companies_events_and_countries_are_no_clusters():
     text = "Value Service S.p.A, Acme GmbH, BIO 2017 in Spain, with bioPmed."
     assert roster(["Value Service S.p.A", "Acme GmbH", "BIO 2017", "Spain", "bioPmed"], [], text) == ["bioPmed"]
+
+
+def test_a_name_the_text_refers_back_to_by_its_kind_is_a_cluster():
+    text = ("Fjordmed Health Network and Acme Biologics signed an agreement today. Founded in 2010, the network now "
+            "counts 85 member companies. Acme Biologics Cluster Days take place in May.")
+    assert introduced_clusters(text, "en") == ["Fjordmed Health Network"]
+
+
+def test_a_reference_needs_a_name_of_the_same_kind_close_before_it():
+    far = "Fjordmed Health Network was founded in 2010. " + "Its members met again. " * 80 + "The network counts 85 members."
+    assert introduced_clusters(far, "en") == []
+    other = "Fjordmed Health Alliance signed today. The network counts 85 members."
+    assert introduced_clusters(other, "en") == []
+    assert introduced_clusters("Le Cluster a signé. Le cluster compte 85 membres.", "fr") == []

@@ -148,9 +148,9 @@ def test_numbers_the_structure_leaves_open_are_put_to_the_model(model_url, tmp_p
 
 def test_a_release_longer_than_the_context_is_read_in_parts(model_url, tmp_path):
     """About 60,000 characters (the seeds twice over, then a release about other clusters): each part fits the
-    8,192-token context, every part is asked, figures of the first part are found, and what only the last part
-    states reaches the output. (The recorded model does not name the last release's network as a cluster, so
-    its figures are not linked: a limit this test records rather than hides.)"""
+    8,192-token context, every part is asked, and figures are found in the first part and in the last. The
+    recorded model does not name the last release's network as a cluster; the text does, by calling it "the
+    network" after its name, and that is enough for its figures to be linked."""
     path = tmp_path / "long.txt"
     path.write_text(long_release(), encoding="utf-8")
     release = extract(path, "long_release", model_url, tmp_path)
@@ -162,3 +162,6 @@ def test_a_release_longer_than_the_context_is_read_in_parts(model_url, tmp_path)
     assert min(starts) < len(text) // 5
     parties = [set(a["parties"]) for a in release["agreements"]]
     assert {"Nordic Life Science Network", "Baltic Biotech Hub"} in parties
+    assert ("members", 85, "exact", None) in figures(release, "Nordic Life Science Network")
+    last = [f["evidence"]["start"] for c in release["clusters"] for f in c["figures"] if c["name"] == "Nordic Life Science Network"]
+    assert last and min(last) > tail

@@ -1,6 +1,6 @@
 """Which clusters a release is about: those the model names, those its "About" sections profile, and
 those the text itself introduces as a cluster ("le pôle de compétitivité Acmepole Biothérapies",
-"an alliance named Nova Santé").
+"an alliance named Nova Santé") or refers back to by its kind ("Nordbio Network … the network counts").
 
 A small model sometimes returns an empty or partial list; these conventions of the genre say the same
 thing deterministically. An "About X" section counts only when its first lines present X as a cluster,
@@ -23,6 +23,7 @@ from extractor.text.fold import fold_words, plain, unaccent
 
 PRESENTATION_CHARS = 400
 NAME_MAX_WORDS = 4
+REFERENCE_REACH = 1500  # how far before "the network" its name may stand
 # A name is capitalised words, possibly joined by a hyphen, a dot or "&" ("Acme.health", "bioAcme Plus").
 # It starts where a word starts: tried inside a long word, the lowercase run before a capital would be
 # scanned again from every letter, and reading would grow with the square of the word's length.
@@ -93,6 +94,38 @@ def introduced_clusters(text: str, language: str | None = None) -> list[str]:
             continue
         if len(fold_words(name).text) >= 3 and not any(same_cluster(name, known) for known in names):
             names.append(name)
+    for name in _referred(plain_text, text):
+        if not any(same_cluster(name, known) for known in names):
+            names.append(name)
+    return names
+
+
+@cache
+def _reference() -> re.Pattern[str]:
+    """"the network", "le pôle": a cluster word in lower case after an article refers to a name given before."""
+    return re.compile(rf"(?<![\w])(?i:{alternation('article')})\s+(?P<word>{alternation('cluster_word')})(?![\w])")
+
+
+@cache
+def _kind_named() -> re.Pattern[str]:
+    """Up to three capitalised words and a cluster word closing the name: "Nordbio Life Science Network"."""
+    return re.compile(rf"(?<![\w])(?P<name>(?:[A-Z][\w'’.&-]*[ \t]+){{1,3}}(?P<word>(?i:{alternation('cluster_word')})))(?![\w])")
+
+
+def _referred(plain_text: str, text: str) -> list[str]:
+    """Names that end in the cluster word the text later uses for them ("Nordbio Network signed… the network
+    now counts 85 members"): the nearest such name before the reference, within REFERENCE_REACH."""
+    named: dict[str, list[tuple[int, str]]] = {}
+    for found in _kind_named().finditer(plain_text):
+        if found.group("word")[0].isupper():
+            name = _trim(text[found.start("name"):found.end("name")])
+            named.setdefault(found.group("word").casefold().rstrip("s"), []).append((found.end(), name))
+    names: list[str] = []
+    for found in _reference().finditer(plain_text):
+        before = [(end, name) for end, name in named.get(found.group("word").rstrip("s"), ())
+                  if found.start() - REFERENCE_REACH <= end <= found.start()]
+        if before and len(before[-1][1].split()) >= 2 and before[-1][1] not in names:
+            names.append(before[-1][1])
     return names
 
 
