@@ -26,6 +26,7 @@ def test_command_runs_llama_cpp_server_on_loopback(tmp_path):
     assert options["--n_ctx"] == "4096"
     assert options["--n_threads"] == "3"
     assert options["--model_alias"] == server.model == "m"
+    assert options["--logits_all"] == "false"
     assert server.base_url == "http://127.0.0.1:8123/v1"
 
 
