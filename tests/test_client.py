@@ -157,3 +157,17 @@ def test_usage_accumulates_across_asks():
     assert client.usage.calls == 3
     assert client.usage.prompt_tokens == 200
     assert (first + second).calls == 3
+
+
+def test_an_answer_that_used_every_token_is_cut_off_and_not_asked_again():
+    # llama.cpp's server ends a tool call cut at max_tokens with finish_reason "tool_calls", not "length".
+    script = Script((200, completion('{"cluster": "Pole', completion_tokens=32)), (200, GOOD))
+    with pytest.raises(ModelOutputError, match="cut off at the 32-token limit"):
+        llm(script).ask(Members, MESSAGES, max_tokens=32)
+    assert len(script.requests) == 1
+
+
+def test_a_bad_answer_within_the_limit_is_still_asked_again():
+    script = Script((200, completion('{"cluster": "Pole', completion_tokens=31)), (200, GOOD))
+    answer, _ = llm(script).ask(Members, MESSAGES, max_tokens=32)
+    assert answer.members == 445 and len(script.requests) == 2

@@ -97,6 +97,10 @@ def _ours(error: BaseException) -> ExtractorError | None:
     return None
 
 
+def _cut_off(response_model: type[BaseModel], max_tokens: int) -> ModelOutputError:
+    return ModelOutputError(f"The model's answer for {response_model.__name__} was cut off at the {max_tokens}-token limit.")
+
+
 def _is_bad_answer(error: BaseException) -> bool:
     """Re-asks ran out on answers that did not parse or validate (or the model refused outright)."""
     return isinstance(error, InstructorRetryException) and (
@@ -116,12 +120,20 @@ def is_transient(error: BaseException) -> bool:
 
 
 class _Meter:
-    """Counts every HTTP call of one ``ask``, re-asks and retries included."""
+    """Counts every HTTP call of one ``ask``, re-asks and retries included, and sees an answer cut off at the limit.
 
-    def __init__(self) -> None:
+    llama.cpp's server reports a tool call cut off at ``max_tokens`` as finished ("tool_calls"), not as
+    "length", so instructor takes the truncated JSON for a bad answer and re-asks; a small model that ran into
+    the limit (often repeating itself) runs into it again, each time on a longer prompt. An answer that used
+    every token it was allowed is taken as cut off, and is not asked again.
+    """
+
+    def __init__(self, limit: int) -> None:
+        self.limit = limit
         self.calls = 0
         self.prompt_tokens = 0
         self.completion_tokens = 0
+        self.cut = False
 
     def hooks(self) -> Hooks:
         hooks = Hooks()
@@ -136,7 +148,12 @@ class _Meter:
         # Runs before instructor folds this response's usage into its running total.
         usage = getattr(response, "usage", None)
         self.prompt_tokens += getattr(usage, "prompt_tokens", 0) or 0
-        self.completion_tokens += getattr(usage, "completion_tokens", 0) or 0
+        completion = getattr(usage, "completion_tokens", 0) or 0
+        self.completion_tokens += completion
+        self.cut = completion >= self.limit
+
+    def worth_reasking(self, error: BaseException) -> bool:
+        return isinstance(error, ValueError) and not self.cut  # instructor's parse errors are all ValueErrors
 
 
 def check_base_url(base_url: str) -> None:
@@ -211,7 +228,7 @@ class LLM:
         return self._total
 
     def ask(self, response_model: type[T], messages: Sequence[dict[str, Any]], max_tokens: int = 512) -> tuple[T, Usage]:
-        meter = _Meter()
+        meter = _Meter(max_tokens)
         started = time.monotonic()
         call = Call(self.deadlines, self.stopping)
         token = CURRENT.set(call)
@@ -225,10 +242,10 @@ class LLM:
                 reraise=True,
             )(self._exchange, response_model, list(messages), max_tokens, meter)
         except IncompleteOutputException as exc:
-            raise ModelOutputError(
-                f"The model's answer for {response_model.__name__} was cut off at the {max_tokens}-token limit."
-            ) from exc
+            raise _cut_off(response_model, max_tokens) from exc
         except (InstructorRetryException, openai.OpenAIError) as exc:
+            if meter.cut and _is_bad_answer(exc):
+                raise _cut_off(response_model, max_tokens) from None
             ours = _ours(exc)
             if ours is not None:
                 raise ours from None
@@ -262,7 +279,7 @@ class LLM:
             messages=cast("list[ChatCompletionMessageParam]", messages),
             max_tokens=max_tokens,
             temperature=self.temperature,
-            max_retries=self.reasks,
+            max_retries=Retrying(stop=stop_after_attempt(self.reasks + 1), retry=retry_if_exception(meter.worth_reasking), reraise=True),
             hooks=meter.hooks(),
         )
         # instructor answers with an instance of its own subclass of response_model, carrying the raw completion
