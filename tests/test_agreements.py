@@ -117,3 +117,12 @@ def test_a_name_that_is_a_common_word_and_its_place_keeps_its_place():
     agreements, _ = build([AgreementAnswer(kind="mou", parties=["Nordbio", "City of Halden"]),
                            AgreementAnswer(kind="partnership", parties=["Nordbio", "Université de Brest"])], text)
     assert [a.parties for a in agreements] == [["Nordbio", "City of Halden"], ["Nordbio", "Université de Brest"]]
+
+
+def test_one_signing_told_twice_with_a_longer_name_is_one_agreement():
+    text = ("Nordbio concluded a memorandum of understanding with Halden, Viken on 30 August 2024. "
+            "For Nordbio, this is the second MOU with a municipality. "
+            "The City of Halden promotes life sciences. Nordbio and the City of Halden will hold joint events under the agreement.")
+    agreements, _ = build([AgreementAnswer(kind="mou", parties=["Nordbio", "Halden", "Viken"]),
+                           AgreementAnswer(kind="mou", parties=["Nordbio", "City of Halden"])], text)
+    assert [a.parties for a in agreements] == [["Nordbio", "Halden", "Viken"]]

@@ -133,6 +133,14 @@ def _stated(party: str, passage: tuple[int, int], analysis: ReleaseAnalysis) -> 
     return bool(find_all(party, title)) or len(mentions) >= MAIN_ACTOR_MENTIONS
 
 
+def _same_party(a: str, b: str) -> bool:
+    """One organisation under two names: the same cluster key, or the distinctive words of one all in the other."""
+    if same_cluster(a, b) or a.casefold() == b.casefold():
+        return True
+    words_a, words_b = ({t for t in name_tokens(n) if t not in _fillers()} for n in (a, b))
+    return bool(words_a and words_b) and (words_a <= words_b or words_b <= words_a)
+
+
 def _same_passage(a: _Draft, b: _Draft, passages: Sequence[tuple[int, int]], text: str) -> bool:
     if a.passage is None or a.passage != b.passage:
         return False
@@ -191,7 +199,7 @@ def _drafts(answers: Sequence[AgreementAnswer], analysis: ReleaseAnalysis, peopl
                 if said.strip():
                     flags.append(ungrounded("the party", said))
                 continue
-            if _is_organisation(cleaned[0], people, text) and not any(same_cluster(cleaned[0], p) or cleaned[0].casefold() == p.casefold() for p, _ in parties):
+            if _is_organisation(cleaned[0], people, text) and not any(_same_party(cleaned[0], p) for p, _ in parties):
                 parties.append(cleaned)
         if len(parties) < 2:
             continue
@@ -206,7 +214,7 @@ def _drafts(answers: Sequence[AgreementAnswer], analysis: ReleaseAnalysis, peopl
             joined.append(draft)
             continue
         for party in draft.parties:
-            if not any(same_cluster(party[0], p) or party[0].casefold() == p.casefold() for p, _ in same.parties):
+            if not any(_same_party(party[0], p) for p, _ in same.parties):
                 same.parties.append(party)
                 same.merged = True
         same.said_date = same.said_date or draft.said_date
@@ -223,13 +231,13 @@ def build_agreements(answers: Sequence[AgreementAnswer], analysis: ReleaseAnalys
     budget = next((c for c in analysis.of_kind("quantity") if is_budget(text, c, analysis.announces_agreement)), None)
     place = layout.dateline.places[0] if layout.dateline and layout.dateline.places else None
     agreements: list[Agreement] = []
-    seen: set[tuple[str, ...]] = set()
+    kept: list[list[str]] = []
     for draft in _drafts(answers, analysis, people, flags):
         parties = [name for name, _ in sorted(draft.parties, key=lambda p: p[1][0])]
-        key = tuple(sorted(p.casefold() for p in parties))
-        if key in seen:
+        # The same signing told twice, once with a party's longer name ("Yokohama", "City of Yokohama").
+        if any(all(any(_same_party(party, other) for other in earlier) for party in parties) for earlier in kept):
             continue
-        seen.add(key)
+        kept.append(parties)
         signed_on = _signed_on(draft, analysis)
         if signed_on is None and analysis.published_on is not None:
             signed_on = analysis.published_on
