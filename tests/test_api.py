@@ -38,7 +38,7 @@ def test_extract_text_returns_one_release_or_raises_its_error(tmp_path):
     def failing(handler: Handler, request: dict, hit: int) -> None:
         handler.reply(503, {"error": {"message": "overloaded"}})
 
-    fast = Deadlines(connect=1, read=1, total=1, retry_after_cap=0)
+    fast = Deadlines(connect=5, read=5, total=10, retry_after_cap=0)  # room for a loaded machine; 3 quick attempts fit
     with StandIn(failing) as server, pytest.raises(EndpointServerError, match=r"kept failing .*HTTP 503: overloaded"):
         extract_text(text, base_url=server.url, model="qwen", use_cache=False, deadlines=fast)
     with pytest.raises(ReleaseError, match="empty"):
