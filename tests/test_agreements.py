@@ -126,3 +126,10 @@ def test_one_signing_told_twice_with_a_longer_name_is_one_agreement():
     agreements, _ = build([AgreementAnswer(kind="mou", parties=["Nordbio", "Halden", "Viken"]),
                            AgreementAnswer(kind="mou", parties=["Nordbio", "City of Halden"])], text)
     assert [a.parties for a in agreements] == [["Nordbio", "Halden", "Viken"]]
+
+
+def test_parties_that_share_only_a_place_stay_apart():
+    text = ("Oslo, 2 May 2024 - Acme Pharma, Fjord Cancer Cluster and Fjord Science City signed a collaboration "
+            "agreement today.")
+    agreements, _ = build([AgreementAnswer(kind="partnership", parties=["Acme Pharma", "Fjord Cancer Cluster", "Fjord Science City"])], text)
+    assert [a.parties for a in agreements] == [["Acme Pharma", "Fjord Cancer Cluster", "Fjord Science City"]]

@@ -134,11 +134,13 @@ def _stated(party: str, passage: tuple[int, int], analysis: ReleaseAnalysis) -> 
 
 
 def _same_party(a: str, b: str) -> bool:
-    """One organisation under two names: the same cluster key, or the distinctive words of one all in the other."""
+    """One organisation under two names: the same cluster key, or the same distinctive words ("City of Yokohama",
+    "Yokohama"). Only the same words: a place many names share is not enough ("Oslo Science City", "Oslo Cancer
+    Cluster")."""
     if same_cluster(a, b) or a.casefold() == b.casefold():
         return True
     words_a, words_b = ({t for t in name_tokens(n) if t not in _fillers()} for n in (a, b))
-    return bool(words_a and words_b) and (words_a <= words_b or words_b <= words_a)
+    return bool(words_a) and words_a == words_b
 
 
 def _same_passage(a: _Draft, b: _Draft, passages: Sequence[tuple[int, int]], text: str) -> bool:
