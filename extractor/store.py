@@ -141,7 +141,7 @@ class RunLedger:
 
     def record(self, run: ReleaseRun) -> None:
         self.runs[run.id] = run
-        self.write()
+        self.write(progress=True)
 
     def give_up(self) -> None:
         """The batch stopped: what it had not finished is "not attempted", for a re-run to resume."""
@@ -152,11 +152,14 @@ class RunLedger:
     def ours(self) -> list[ReleaseRun]:
         return list(self.runs.values())
 
-    def write(self, seconds: float | None = None) -> None:
+    def write(self, seconds: float | None = None, *, progress: bool = False) -> None:
+        """run.json as it stands. A progress write after each release is not checked against the run schema:
+        the report is built from its Pydantic model, and checking every entry after every release made a batch
+        quadratic (1,000 releases: a million entries checked). The first and the last write are checked."""
         if seconds is not None:
             self.report.seconds = seconds
         merged = self.report.model_copy(update={"releases": sorted([*self.kept, *self.runs.values()], key=lambda r: r.id)})
-        write_json(self.directory / RUN_FILE, merged.model_dump(mode="json"), "run")
+        write_json(self.directory / RUN_FILE, merged.model_dump(mode="json"), None if progress else "run")
 
     def archive(self) -> Path:
         """This run alone, as runs/<started_at>.json, beside the runs before it."""
