@@ -9,6 +9,7 @@ pole, hub or network, so "About the pharmaceutical industry in Normandy" adds no
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Sequence
 from functools import cache
 
@@ -115,17 +116,22 @@ def _kind_named() -> re.Pattern[str]:
 def _referred(plain_text: str, text: str) -> list[str]:
     """Names that end in the cluster word the text later uses for them ("Nordbio Network signed… the network
     now counts 85 members"): the nearest such name before the reference, within REFERENCE_REACH."""
-    named: dict[str, list[tuple[int, str]]] = {}
+    ends: dict[str, list[int]] = {}  # in text order, per cluster word, so the nearest is found by bisection
+    named: dict[str, list[str]] = {}
     for found in _kind_named().finditer(plain_text):
         if found.group("word")[0].isupper():
-            name = _trim(text[found.start("name"):found.end("name")])
-            named.setdefault(found.group("word").casefold().rstrip("s"), []).append((found.end(), name))
+            word = found.group("word").casefold().rstrip("s")
+            ends.setdefault(word, []).append(found.end())
+            named.setdefault(word, []).append(_trim(text[found.start("name"):found.end("name")]))
     names: list[str] = []
     for found in _reference().finditer(plain_text):
-        before = [(end, name) for end, name in named.get(found.group("word").rstrip("s"), ())
-                  if found.start() - REFERENCE_REACH <= end <= found.start()]
-        if before and len(before[-1][1].split()) >= 2 and before[-1][1] not in names:
-            names.append(before[-1][1])
+        word = found.group("word").rstrip("s")
+        nearest = bisect_right(ends.get(word, []), found.start()) - 1
+        if nearest < 0 or ends[word][nearest] < found.start() - REFERENCE_REACH:
+            continue
+        name = named[word][nearest]
+        if len(name.split()) >= 2 and name not in names:
+            names.append(name)
     return names
 
 
