@@ -34,13 +34,34 @@ def find(needle: str, text: str, near: int = 0) -> tuple[int, int] | None:
     if not needle:
         return None
     exact = [(m.start(), m.end()) for m in re.finditer(re.escape(needle), text)]
-    spans = exact or find_all(needle, text)
+    spans = [s for s in exact if _bounded(s, text)] or find_all(needle, text) or exact
     if not spans and len(needle) >= FUZZY_MIN_LENGTH:
         spans = _fuzzy(needle, text)
     if not spans:
         return None
+    # A name or a quote never starts or ends inside a word: a model that dropped the first letter of
+    # "luxemburgischen" still points at that word, and the span says so.
+    spans = [_whole_words(s, text) for s in spans]
     after = [s for s in spans if s[0] >= near]
     return after[0] if after else spans[-1]
+
+
+def _bounded(span: tuple[int, int], text: str) -> bool:
+    start, end = span
+    inside_at_start = 0 < start < len(text) and text[start - 1].isalnum() and text[start].isalnum()
+    inside_at_end = 0 < end < len(text) and text[end - 1].isalnum() and text[end].isalnum()
+    return not (inside_at_start or inside_at_end)
+
+
+def _whole_words(span: tuple[int, int], text: str) -> tuple[int, int]:
+    start, end = span
+    if start < end and text[start].isalpha():
+        while start > 0 and text[start - 1].isalpha():
+            start -= 1
+    if start < end and text[end - 1].isalpha():
+        while end < len(text) and text[end].isalpha():
+            end += 1
+    return start, end
 
 
 def _fuzzy(needle: str, text: str) -> list[tuple[int, int]]:

@@ -43,3 +43,15 @@ def test_ungroundable_gives_none_and_evidence_slices():
     assert ground(None, TEXT) is None
     ev = evidence(TEXT, 0, 8)
     assert TEXT[ev.start:ev.end] == ev.text == "Contacts"
+
+
+def test_a_span_never_starts_or_ends_inside_a_word():
+    text = "Ein Vertrag mit dem luxemburgischen Ministerium für Wirtschaft wurde unterzeichnet."
+    span = find("uxemburgischen Ministerium für Wirtschaft", text)
+    assert text[span[0]:span[1]] == "luxemburgischen Ministerium für Wirtschaft"
+
+
+def test_an_occurrence_on_word_boundaries_wins_over_one_inside_a_word():
+    text = "Founded in 1970, the network has 70 members."
+    span = find("70", text)
+    assert text[span[0]:span[1]] == "70" and span[0] == text.index(" 70 ") + 1
