@@ -21,3 +21,9 @@ def test_sentence_at_an_offset():
     sentences = split_sentences(text)
     start, end = sentences.at(text.index("trois"))
     assert text[start:end] == "Deux trois."
+
+
+def test_a_day_written_as_an_ordinal_before_its_month_does_not_end_a_sentence():
+    text = "Der Minister besuchte am 10. März 2022 das Netzwerk. Dort unterzeichnete er. Sie wurde 10. Danach ging es weiter."
+    assert texts(text) == ["Der Minister besuchte am 10. März 2022 das Netzwerk.", "Dort unterzeichnete er.", "Sie wurde 10.",
+                           "Danach ging es weiter."]

@@ -1,7 +1,7 @@
 """The one sentence splitter: where a sentence of a release starts and ends.
 
 A sentence ends at ".", "!" or "?" followed by a blank, except after an initial or an abbreviation
-("M.", "Prof.", "J.", "e. V."), and at every line break: press releases put titles, datelines, list items and
+("M.", "Prof.", "J.", "e. V.") or a day before its month ("am 10. März"), and at every line break: press releases put titles, datelines, list items and
 contact lines on lines of their own, none of which ends with a stop.
 """
 from __future__ import annotations
@@ -11,8 +11,13 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 
+from babel import Locale
+
+from extractor.text.languages import LANGUAGES
+
 _STOP = re.compile(r"[.!?]+[»\"”’)]*(?=\s|$)|\n")
 _WORD_BEFORE = re.compile(r"(?:^|[\s(])([\w'’-]+)$")
+_WORD_AFTER = re.compile(r"\s+([^\W\d_]+)")
 # Abbreviations that end with a dot inside a sentence: titles before a name, and "e. V.", "n°"-like marks.
 _ABBREVIATIONS = frozenset({
     "m", "mm", "mme", "mlle", "mr", "mrs", "ms", "dr", "dres", "pr", "prof", "st", "ste", "sr", "sra", "srta", "dott",
@@ -52,7 +57,21 @@ def _abbreviation(text: str, dot: int) -> bool:
     if word is None:
         return False
     token = word.group(1)
+    if token.isdigit() and len(token) <= 2:
+        after = _WORD_AFTER.match(text, dot + 1)
+        return after is not None and after.group(1).casefold() in _months()
     return (len(token) == 1 and token.isalpha()) or token.casefold() in _ABBREVIATIONS
+
+
+@lru_cache(maxsize=1)
+def _months() -> frozenset[str]:
+    """Month names, full and short, in every language read: German and Dutch write the day as an ordinal."""
+    names: set[str] = set()
+    for code in LANGUAGES:
+        months = Locale.parse(code).months["format"]
+        for width in ("wide", "abbreviated"):
+            names.update(name.casefold().rstrip(".") for name in months[width].values())
+    return frozenset(names)
 
 
 def _add(spans: list[tuple[int, int]], text: str, start: int, end: int) -> None:
