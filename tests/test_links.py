@@ -3,6 +3,7 @@ from extractor.candidates import find_candidates
 from extractor.layout import read_layout
 from extractor.text.sentences import split_sentences
 from schemas.common import Decision
+from schemas.figure import Metric
 
 
 def link_candidates(text, candidates, layout, clusters):
@@ -147,3 +148,11 @@ def test_a_sentence_that_names_nothing_continues_its_paragraph_s_cluster():
     assert (found["meer dan 70"].cluster, found["meer dan 70"].decided_by) == ("BioVlaanderen", Decision.paragraph_subject)
     assert found["8 miljoen euro"].outside
     assert found["9 892"].cluster is None
+
+
+def test_capitalised_items_of_a_counted_list_do_not_change_the_sentence_s_subject():
+    text = ("Zorg Oost is de achtste cluster. Het gaat om 30 kmo's, de twee Universitaire Ziekenhuizen, koepel Zorgwerk, "
+            "drie onderzoekscentra en vier universiteiten.")
+    found = link_text(text, "nl", ["Zorg Oost"])
+    assert {found[n].cluster for n in ("30", "twee", "drie", "vier")} == {"Zorg Oost"}
+    assert (found["drie"].metric, found["vier"].metric) == (Metric.research_centres, Metric.academic_institutions)

@@ -179,11 +179,14 @@ def _not_a_stock(text: str, candidate: Candidate, sentence_start: int) -> bool:
 
 
 def _paragraph_subject(text: str, sentences: Sentences, sentence_start: int, candidate: Candidate, clusters: Sequence[str],
-                       floor: int) -> str | None:
+                       floor: int, numbers: Sequence[Candidate]) -> str | None:
     """"Flanders.health is the seventh cluster. […] More than 70 partners have joined": a sentence that names
     nothing before its number continues the paragraph's subject, the cluster its earlier sentences named last.
-    A proper noun before the number ("La Wallonie compte 9 892 emplois") makes the sentence about something else."""
-    if _PROPER_NOUN.search(text, sentence_start, candidate.start):
+    A proper noun before the sentence's first number ("La Wallonie compte 9 892 emplois") makes the sentence
+    about something else; one between its numbers is an item of the list they count ("45 SMEs, the four
+    University Hospitals, three research centres")."""
+    first = min((n.start for n in numbers if sentence_start <= n.start <= candidate.start), default=candidate.start)
+    if _PROPER_NOUN.search(text, sentence_start, first):
         return None
     paragraph = max(floor, text.rfind("\n\n", 0, sentence_start) + 1)
     named = _clusters_before(text, paragraph, sentence_start, clusters)
@@ -235,7 +238,8 @@ def link_figures(text: str, sentences: Sentences, layout: Layout, offered: Seque
                 cluster = _by_reference(text, start, candidate.start, clusters)
                 decided = Decision.reference if cluster else None
             if cluster is None and metric is not None:
-                cluster = _paragraph_subject(text, sentences, start, candidate, clusters, section.start if section else 0)
+                cluster = _paragraph_subject(text, sentences, start, candidate, clusters, section.start if section else 0,
+                                             offered)
                 decided = Decision.paragraph_subject if cluster else None
         scope = _scope(text, candidate, layout) if cluster else None
         links.append(Link(candidate, cluster, metric, scope, decided, part_of=whole))
