@@ -64,6 +64,9 @@ def test_clusters_the_text_introduces(text, language, names):
     ("BioNord est le pôle santé de la région.", ["BioNord"]),
     ("Le GIPSO est un réseau d'entreprises.", ["GIPSO"]),
     ("Il est le premier pôle de France.", []),
+    ("Rheinland Zulieferer ist ein Zuliefernetzwerk von 40 Firmen.", ["Rheinland Zulieferer"]),
+    ("Zorg Oost is een regionaal zorgcluster.", ["Zorg Oost"]),
+    ("Acme Labs is a framework for networking.", []),
 ])
 def test_a_name_the_sentence_calls_a_cluster(text, names):
     assert introduced_clusters(text, "fr") == names

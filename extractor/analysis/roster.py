@@ -48,9 +48,10 @@ def _introduced() -> re.Pattern[str]:
 
 @cache
 def _copula() -> re.Pattern[str]:
-    """"Name is the seventh cluster", "Name est le pôle santé de…": a name the sentence calls a cluster."""
+    """"Name is the seventh cluster", "Name est le pôle santé de…": a name the sentence calls a cluster. In
+    German and Dutch the cluster word may end a compound ("ist ein Zuliefernetzwerk", "is een zorgcluster")."""
     return re.compile(
-        rf"{_NAME}[ \t]+(?i:{alternation('copula')})(?:[ \t]+[a-z'’-]+){{1,3}}?[ \t]+(?P<word>(?i:{alternation('cluster_word')}))(?![\w])"
+        rf"{_NAME}[ \t]+(?i:{alternation('copula')})(?:[ \t]+[a-z'’-]+){{1,3}}?[ \t]+[A-Za-zÀ-ÿ]*?(?P<word>(?i:{alternation('cluster_word')}))(?![\w])"
     )
 
 
