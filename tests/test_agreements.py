@@ -133,3 +133,53 @@ def test_parties_that_share_only_a_place_stay_apart():
             "agreement today.")
     agreements, _ = build([AgreementAnswer(kind="partnership", parties=["Acme Pharma", "Fjord Cancer Cluster", "Fjord Science City"])], text)
     assert [a.parties for a in agreements] == [["Acme Pharma", "Fjord Cancer Cluster", "Fjord Science City"]]
+
+
+def test_a_pair_the_model_gives_from_a_listed_three_way_signing_gets_the_third_party():
+    text = ("OSLO--(BUSINESS WIRE)--NordBio, BalticHealth, and Invest Riga are pleased to announce a new Memorandum of "
+            "Understanding (MOU) to enhance cooperation between their life sciences sectors.\n\nThe MOU provides a framework.")
+    agreements, _ = build([AgreementAnswer(kind="mou", parties=["NordBio", "BalticHealth"], date=None)], text)
+    assert [a.parties for a in agreements] == [["NordBio", "BalticHealth", "Invest Riga"]]
+
+
+def test_an_agreement_between_two_named_parties_is_theirs_alone():
+    text = ("Bilancio della rete AlpiBio, ente gestore del Polo. AlpiBio ha chiuso l'anno in crescita. AlpiBio conta 80 soci.\n\n"
+            "Appena siglato il rinnovo dell'accordo quadro tra Regione Alpina e Regione Valle Verde in materia di ricerca.")
+    answers = [AgreementAnswer(kind="convention", parties=["AlpiBio", "Regione Alpina"], date=None),
+               AgreementAnswer(kind="convention", parties=["AlpiBio", "Regione Valle Verde"], date=None)]
+    agreements, _ = build(answers, text)
+    assert [a.parties for a in agreements] == [["Regione Alpina", "Regione Valle Verde"]]
+
+
+def test_a_list_that_leaves_out_a_party_named_in_its_passage_is_not_the_party_list():
+    text = ("Meldung\n16.03.2022\n\nDabei wurde ein Vertrag zwischen dem bayerischen Ministerium für Gesundheit, Nordcluster "
+            "und dem Digitalzentrum Süd unterzeichnet.")
+    answers = [AgreementAnswer(kind="partnership", parties=["bayerischen Ministerium für Gesundheit", "Nordcluster",
+                                                             "Digitalzentrum Süd"], date=None)]
+    agreements, _ = build(answers, text)
+    assert [a.parties for a in agreements] == [["bayerischen Ministerium für Gesundheit", "Nordcluster", "Digitalzentrum Süd"]]
+
+
+def test_the_date_of_the_visit_in_the_sentence_before_dates_the_signing():
+    text = ("Meldung\n16.03.2022\n\nDer Minister besuchte am 10. März 2022 das Nordcluster in Kiel. Dort unterzeichneten "
+            "das Ministerium für Wirtschaft und Nordcluster einen Kooperationsvertrag.\n\nDas Ziel ist klar.")
+    answers = [AgreementAnswer(kind="partnership", parties=["Ministerium für Wirtschaft", "Nordcluster"], date=None)]
+    agreements, flags = build(answers, text)
+    assert agreements[0].signed_on == dt.date(2022, 3, 10) and flags == []
+
+
+def test_an_earlier_passage_that_names_every_party_dates_the_signing():
+    text = ("Meldung\n16.03.2022\n\nDer Minister für Wirtschaft besuchte am 10. März 2022 Nordcluster in Kiel. Dort "
+            "unterzeichnete er einen Kooperationsvertrag.\n\nDas Ziel ist klar. Dabei wurde ein Kooperationsvertrag zwischen "
+            "dem Ministerium für Wirtschaft und Nordcluster unterzeichnet.")
+    answers = [AgreementAnswer(kind="partnership", parties=["Ministerium für Wirtschaft", "Nordcluster"], date=None)]
+    agreements, flags = build(answers, text)
+    assert agreements[0].signed_on == dt.date(2022, 3, 10) and flags == []
+
+
+def test_an_earlier_signing_with_another_partner_does_not_date_this_one():
+    text = ("Nouvelles de la filière\n\nParis, le 6 octobre 2020\n\nLe 3 mars 2019, Alpha et la Région Ouest ont signé une "
+            "convention.\n\nAlpha officialise ce jour un accord de partenariat avec Beta.")
+    answers = [AgreementAnswer(kind="partnership", parties=["Alpha", "Beta"], date=None)]
+    agreements, flags = build(answers, text)
+    assert agreements[0].signed_on == dt.date(2020, 10, 6) and [f.code for f in flags] == ["signed_on_assumed"]

@@ -28,6 +28,7 @@ from extractor.identity.people import same_person
 from extractor.lexicon import alternation, pattern, words
 from extractor.records.flags import SIGNED_ON_ASSUMED, flag, ungrounded
 from extractor.text.fold import name_tokens, plain, unaccent
+from extractor.text.sentences import Sentences
 from schemas.agreement import Agreement, AgreementKind, Money, Period
 from schemas.common import Decision, Flag, Qualifier, Severity
 
@@ -97,6 +98,64 @@ def _clean_party(name: str, text: str) -> tuple[str, tuple[int, int]] | None:
     return None
 
 
+# A name in a list of parties: capitalised words, the particles between them, an abbreviation after it.
+_LISTED_NAME = r"(?:d['’])?[A-ZÀ-Ý][\w'’.&-]*(?:[ \t]+(?:(?:d['’])?[A-ZÀ-Ý0-9][\w'’.&-]*|de|du|des|of|di|del|della|der|van|von|&))*(?:[ \t]*\([^()\n]{1,40}\))?"
+
+
+@cache
+def _separator() -> re.Pattern[str]:
+    return re.compile(rf"[ \t]*,[ \t]*(?:(?i:{alternation('and')})[ \t]+)?|[ \t]+(?i:{alternation('and')})[ \t]+")
+
+
+@cache
+def _party_list() -> re.Pattern[str]:
+    """"entre A, B et C", "A, B, and C are pleased to announce": names joined by commas and "and" only,
+    after "between" or where a sentence or a dateline's dashes begin."""
+    article = rf"(?:(?i:{alternation('article')})[ \t]+)?"
+    separator = rf"(?:{_separator().pattern}){article}"
+    return re.compile(
+        rf"(?:(?P<between>(?<![\w])(?i:{alternation('between')})[ \t]+)|(?<![\w'’][ \t])(?<![\w'’])){article}"
+        rf"(?P<names>{_LISTED_NAME}(?:{separator}{_LISTED_NAME})+)"
+    )
+
+
+def _listed_parties(draft: _Draft, analysis: ReleaseAnalysis, people: Sequence[str]) -> list[tuple[str, tuple[int, int]]] | None:
+    """The parties of the passage's own list when it has one: the model names a pair of a three-way signing
+    ("BIOQuébec, BioNJ, and Choose New Jersey announce…"), or adds the release's own voice to an agreement
+    "between A and B". A list after "between" that holds a party is the whole list; any other list must
+    hold two of the parties, and adds its other names. A list must hold every party the passage names.
+    None when the passage has no such list."""
+    if draft.passage is None:
+        return None
+    text = analysis.text
+    spans = [span for name, _ in draft.parties for span in find_all(name, text)]
+    separator, article = _separator(), re.compile(rf"^(?i:{alternation('article')})[ \t]+")
+    for found in _party_list().finditer(text, *draft.passage):
+        start, end = found.span("names")
+        held = {i for i, (name, _) in enumerate(draft.parties) for s, e in find_all(name, text) if start <= s and e <= end}
+        if len(held) < (1 if found.group("between") else 2):
+            continue
+        listed: list[tuple[str, tuple[int, int]]] = []
+        offset = start
+        for item in separator.split(found.group("names")):
+            at = text.index(item, offset)
+            offset = at + len(item)
+            bare = article.sub("", item)
+            at += len(item) - len(bare)
+            known = next((p for p in draft.parties if any(s <= at < e or at <= s < at + len(bare) for s, e in find_all(p[0], text))), None)
+            if known is not None:
+                listed.append(known)
+            elif _is_organisation(bare, people, text) and not any(s <= at < e for s, e in spans):
+                listed.append((bare, (at, at + len(bare))))
+        inside = [p for p in draft.parties if any(draft.passage[0] <= s < draft.passage[1] for s, _ in find_all(p[0], text))]
+        if len(listed) < 2 or any(p not in listed for p in inside):
+            continue  # the list leaves out a party the passage names: it is part of a longer one
+        if found.group("between"):
+            return listed
+        return listed + [p for p in draft.parties if p not in listed]
+    return None
+
+
 def _only_as_place(name: str, text: str) -> bool:
     """Every mention follows "in", "à", "nach"...: the release uses the name as a place ("in Boston")."""
     spans = find_all(name, text)
@@ -109,28 +168,36 @@ def _is_organisation(name: str, people: Sequence[str], text: str) -> bool:
     return not any(same_person(name, person) for person in people)
 
 
-def _passage_of(mentions: Sequence[Sequence[tuple[int, int]]], passages: Sequence[tuple[int, int]]) -> tuple[int, int] | None:
-    """The agreement passage naming the most parties (each party by any of its mentions), or None."""
-    best, best_count = None, 0
+def _passage_of(mentions: Sequence[Sequence[tuple[int, int]]], passages: Sequence[tuple[int, int]],
+                sentences: Sentences) -> tuple[int, int] | None:
+    """The agreement passage naming the most parties (each party by any of its mentions), or None. Between
+    passages naming as many, the one whose agreement sentence itself names the most: the sentence before
+    a passage's second one may tell another signing, with its own date."""
+    best, best_rank = None, (0, 0)
     for start, end in passages:
-        count = sum(any(start <= s < end for s, _ in spans) for spans in mentions)
-        if count > best_count:
-            best, best_count = (start, end), count
+        own_end = sentences.at(start)[1]
+        rank = (sum(any(start <= s < end for s, _ in spans) for spans in mentions),
+                sum(any(start <= s < own_end for s, _ in spans) for spans in mentions))
+        if rank[0] and rank > best_rank:
+            best, best_rank = (start, end), rank
     return best
+
+
+def _named_in(party: str, passage: tuple[int, int], text: str) -> bool:
+    if any(passage[0] <= start < passage[1] for start, _ in find_all(party, text)):
+        return True
+    # Releases vary a name ("Yokohama City", "the City of Yokohama"): a distinctive word of it will do.
+    said = set(name_tokens(text[passage[0]:passage[1]]))
+    return any(len(token) >= DISTINCTIVE_CHARS and token not in _fillers() and token in said for token in name_tokens(party))
 
 
 def _stated(party: str, passage: tuple[int, int], analysis: ReleaseAnalysis) -> bool:
     """The party is named in the agreement's passage, or is the release's own voice, which a passage may
     leave unnamed ("nous avons signé un accord avec…"): named in the title, or throughout the text."""
-    mentions = find_all(party, analysis.text)
-    if any(passage[0] <= start < passage[1] for start, _ in mentions):
-        return True
-    # Releases vary a name ("Yokohama City", "the City of Yokohama"): a distinctive word of it will do.
-    said = set(name_tokens(analysis.text[passage[0]:passage[1]]))
-    if any(len(token) >= DISTINCTIVE_CHARS and token not in _fillers() and token in said for token in name_tokens(party)):
+    if _named_in(party, passage, analysis.text):
         return True
     title = analysis.layout.title or ""
-    return bool(find_all(party, title)) or len(mentions) >= MAIN_ACTOR_MENTIONS
+    return bool(find_all(party, title)) or len(find_all(party, analysis.text)) >= MAIN_ACTOR_MENTIONS
 
 
 def _same_party(a: str, b: str) -> bool:
@@ -151,25 +218,64 @@ def _same_passage(a: _Draft, b: _Draft, passages: Sequence[tuple[int, int]], tex
     return all(any(start <= s < end for s, _ in find_all(name, text)) for name in everyone)
 
 
-def _signed_on(draft: _Draft, analysis: ReleaseAnalysis) -> dt.date | None:
-    """A date stated in the agreement's passage, else the date the model read; a day without a year is read
-    against the release date, and stays unknown when the release has none."""
+def _signed_on(draft: _Draft, analysis: ReleaseAnalysis, claimed: Sequence[tuple[int, int]]) -> dt.date | None:
+    """A date stated in the agreement's passage, else the date the model read, else the date of the sentence
+    before the passage ("X visited on 10 March. There it signed…") or of an earlier passage about the same
+    signing; a day without a year is read against the release date, and stays unknown
+    when the release has none."""
+    if draft.passage is not None and (day := _date_in(draft.passage, analysis)) is not None:
+        return day
     published = analysis.published_on
-    if draft.passage is not None:
-        start, end = draft.passage
-        for date in analysis.of_kind("date"):
-            if start <= date.start < end:
-                if date.value:
-                    day = dt.date.fromisoformat(str(date.value))
-                    if published is None or day <= published:
-                        return day
-                elif published is not None:
-                    return _read_date(date.text, published, analysis.language)
     if draft.said_date and (_YEAR.search(draft.said_date) or published is not None):
         said = _read_date(draft.said_date, published, analysis.language)
         if said is not None and find(draft.said_date, analysis.text) is not None:
             return said
+    # A lead often tells the signing with its date and a later paragraph names every party ("visited on
+    # 10 March. There he signed a cooperation agreement […] Dabei wurde ein Vertrag zwischen A, B und C
+    # unterzeichnet"): an earlier passage no other agreement claims, that with its sentence before names every
+    # party, dates this one.
+    if draft.passage is None:
+        return None
+    dateline = analysis.layout.dateline
+    own = (dateline.start, dateline.end) if dateline else None  # the release's own date is no signing's
+    before = _sentence_before(draft.passage, analysis)
+    if before is not None and (day := _date_in(before, analysis, own)) is not None:
+        return day
+    for passage in _passages(analysis):
+        if passage[0] >= draft.passage[0] or passage in claimed:
+            continue
+        sentence = analysis.sentences.at(passage[0])
+        lead_in = _sentence_before(passage, analysis)
+        told = (lead_in[0], sentence[1]) if lead_in else sentence
+        if all(_named_in(name, told, analysis.text) for name, _ in draft.parties):
+            for span in (sentence, lead_in):
+                if span is not None and (day := _date_in(span, analysis, own)) is not None:
+                    return day
     return None
+
+
+def _date_in(span: tuple[int, int], analysis: ReleaseAnalysis, skip: tuple[int, int] | None = None) -> dt.date | None:
+    published = analysis.published_on
+    for date in analysis.of_kind("date"):
+        if skip is not None and skip[0] <= date.start < skip[1]:
+            continue
+        if span[0] <= date.start < span[1]:
+            if date.value:
+                day = dt.date.fromisoformat(str(date.value))
+                if published is None or day <= published:
+                    return day
+            elif published is not None:
+                return _read_date(date.text, published, analysis.language)
+    return None
+
+
+def _sentence_before(span: tuple[int, int], analysis: ReleaseAnalysis) -> tuple[int, int] | None:
+    """The sentence before span in the same paragraph: "X visited on 10 March. There he signed…"."""
+    start = analysis.sentences.at(span[0])[0]
+    if start == 0:
+        return None
+    before = analysis.sentences.at(start - 1)
+    return before if before[0] < start and "\n\n" not in analysis.text[before[0]:start] else None
 
 
 def _read_date(said: str, published: dt.date | None, lang: str | None) -> dt.date | None:
@@ -205,10 +311,14 @@ def _drafts(answers: Sequence[AgreementAnswer], analysis: ReleaseAnalysis, peopl
                 parties.append(cleaned)
         if len(parties) < 2:
             continue
-        passage = _passage_of([find_all(name, text) or [span] for name, span in parties], passages)
+        passage = _passage_of([find_all(name, text) or [span] for name, span in parties], passages, analysis.sentences)
         if passage is None or not all(_stated(name, passage, analysis) for name, _ in parties):
             continue  # no passage says these parties agreed on anything
-        drafts.append(_Draft(answer.kind, parties, answer.date, passage))
+        draft = _Draft(answer.kind, parties, answer.date, passage)
+        listed = _listed_parties(draft, analysis, people)
+        if listed is not None:
+            draft.parties = [p for i, p in enumerate(listed) if not any(_same_party(p[0], q[0]) for q in listed[:i])]
+        drafts.append(draft)
     joined: list[_Draft] = []
     for draft in drafts:
         same = next((known for known in joined if _same_passage(known, draft, passages, text)), None)
@@ -234,13 +344,15 @@ def build_agreements(answers: Sequence[AgreementAnswer], analysis: ReleaseAnalys
     place = layout.dateline.places[0] if layout.dateline and layout.dateline.places else None
     agreements: list[Agreement] = []
     kept: list[list[str]] = []
-    for draft in _drafts(answers, analysis, people, flags):
+    drafts = _drafts(answers, analysis, people, flags)
+    claimed = [draft.passage for draft in drafts if draft.passage is not None]
+    for draft in drafts:
         parties = [name for name, _ in sorted(draft.parties, key=lambda p: p[1][0])]
         # The same signing told twice, once with a party's longer name ("Yokohama", "City of Yokohama").
         if any(all(any(_same_party(party, other) for other in earlier) for party in parties) for earlier in kept):
             continue
         kept.append(parties)
-        signed_on = _signed_on(draft, analysis)
+        signed_on = _signed_on(draft, analysis, claimed)
         if signed_on is None and analysis.published_on is not None:
             signed_on = analysis.published_on
             flags.append(flag(SIGNED_ON_ASSUMED, Severity.info,
