@@ -128,11 +128,12 @@ def _listed_parties(draft: _Draft, analysis: ReleaseAnalysis, people: Sequence[s
     if draft.passage is None:
         return None
     text = analysis.text
-    spans = [span for name, _ in draft.parties for span in find_all(name, text)]
+    mentions = [(party, find_all(party[0], text)) for party in draft.parties]
+    inside = [party for party, spans in mentions if any(draft.passage[0] <= s < draft.passage[1] for s, _ in spans)]
     separator, article = _separator(), re.compile(rf"^(?i:{alternation('article')})[ \t]+")
     for found in _party_list().finditer(text, *draft.passage):
         start, end = found.span("names")
-        held = {i for i, (name, _) in enumerate(draft.parties) for s, e in find_all(name, text) if start <= s and e <= end}
+        held = [party for party, spans in mentions if any(start <= s and e <= end for s, e in spans)]
         if len(held) < (1 if found.group("between") else 2):
             continue
         listed: list[tuple[str, tuple[int, int]]] = []
@@ -142,12 +143,11 @@ def _listed_parties(draft: _Draft, analysis: ReleaseAnalysis, people: Sequence[s
             offset = at + len(item)
             bare = article.sub("", item)
             at += len(item) - len(bare)
-            known = next((p for p in draft.parties if any(s <= at < e or at <= s < at + len(bare) for s, e in find_all(p[0], text))), None)
+            known = next((party for party, spans in mentions if any(s <= at < e or at <= s < at + len(bare) for s, e in spans)), None)
             if known is not None:
                 listed.append(known)
-            elif _is_organisation(bare, people, text) and not any(s <= at < e for s, e in spans):
+            elif _is_organisation(bare, people, text) and not any(s <= at < e for _, spans in mentions for s, e in spans):
                 listed.append((bare, (at, at + len(bare))))
-        inside = [p for p in draft.parties if any(draft.passage[0] <= s < draft.passage[1] for s, _ in find_all(p[0], text))]
         if len(listed) < 2 or any(p not in listed for p in inside):
             continue  # the list leaves out a party the passage names: it is part of a longer one
         if found.group("between"):
@@ -221,8 +221,7 @@ def _same_passage(a: _Draft, b: _Draft, passages: Sequence[tuple[int, int]], tex
 def _signed_on(draft: _Draft, analysis: ReleaseAnalysis, claimed: Sequence[tuple[int, int]]) -> dt.date | None:
     """A date stated in the agreement's passage, else the date the model read, else the date of the sentence
     before the passage ("X visited on 10 March. There it signed…") or of an earlier passage about the same
-    signing; a day without a year is read against the release date, and stays unknown
-    when the release has none."""
+    signing; a day without a year is read against the release date, and stays unknown when the release has none."""
     if draft.passage is not None and (day := _date_in(draft.passage, analysis)) is not None:
         return day
     published = analysis.published_on
@@ -272,8 +271,6 @@ def _date_in(span: tuple[int, int], analysis: ReleaseAnalysis, skip: tuple[int, 
 def _sentence_before(span: tuple[int, int], analysis: ReleaseAnalysis) -> tuple[int, int] | None:
     """The sentence before span in the same paragraph: "X visited on 10 March. There he signed…"."""
     start = analysis.sentences.at(span[0])[0]
-    if start == 0:
-        return None
     before = analysis.sentences.at(start - 1)
     return before if before[0] < start and "\n\n" not in analysis.text[before[0]:start] else None
 
