@@ -1,8 +1,9 @@
 """The one sentence splitter: where a sentence of a release starts and ends.
 
 A sentence ends at ".", "!" or "?" followed by a blank, except after an initial or an abbreviation
-("M.", "Prof.", "J.", "e. V.") or a day before its month ("am 10. März"), and at every line break: press releases put titles, datelines, list items and
-contact lines on lines of their own, none of which ends with a stop.
+("M.", "Prof.", "J.", "e. V.") or a day before its month ("am 10. März"), and at every line break: press
+releases put titles, datelines, list items and contact lines on lines of their own, none of which ends with
+a stop.
 """
 from __future__ import annotations
 
