@@ -7,7 +7,7 @@ import json
 from pydantic import BaseModel
 
 from extractor.analysis import analyse
-from extractor.ask.answers import Answer, Names, Parties
+from extractor.ask.answers import MOST_PEOPLE, Answer, Names, Parties
 from extractor.ask.asker import Asker
 from extractor.ask.prompts import render
 from extractor.ask.release import ask_release
@@ -99,3 +99,13 @@ def test_everything_before_the_release_is_the_same_for_every_question_and_releas
     first, second = seen[0][1][1]["content"], seen[1][1][1]["content"]
     assert first.split("QUESTION")[0] == second.split("QUESTION")[0] and "BioNord" in first
     assert "title" not in str(seen[0][0]["properties"]) and "$ref" not in str(seen[0][0])
+
+
+def test_the_people_list_is_capped_in_the_schema_but_a_longer_answer_is_still_taken():
+    """The cap reaches the model as maxItems, so a grammar-following server ends a list a small model keeps
+    repeating; a server that sends more people than the cap loses none of them."""
+    properties = Answer.model_json_schema()["properties"]
+    assert {name: spec.get("maxItems") for name, spec in properties.items()} == \
+        {"clusters": None, "agreements": None, "people": MOST_PEOPLE, "figures": None}
+    repeated = Answer.model_validate({"people": [{"name": "Ada Lovelace", "role": "présidente"}] * (MOST_PEOPLE + 4)})
+    assert len(repeated.people) == MOST_PEOPLE + 4

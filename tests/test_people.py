@@ -1,6 +1,6 @@
 import pytest
 
-from extractor.ask.answers import PersonAnswer
+from extractor.ask.answers import MOST_PEOPLE, PersonAnswer
 from extractor.candidates import find_candidates
 from extractor.records.people import build_people, names_from_emails, names_from_titles
 
@@ -99,3 +99,10 @@ def test_a_lone_surname_after_an_office_is_no_full_name_but_a_monarchs_first_nam
 def test_the_text_marks_people_by_their_titles_and_roles(text, names):
     people, _ = build_people(names_from_titles(text), text, [])
     assert [p.name for p in people] == names
+
+
+def test_a_person_repeated_up_to_the_cap_is_one_person():
+    text = "Ada Lovelace, présidente du pôle BioNord, salue l'accord."
+    answers = [PersonAnswer(name="Ada Lovelace", role="présidente", organisation="BioNord")] * MOST_PEOPLE
+    people, _ = build_people(answers, text, ["BioNord"])
+    assert [(p.name, p.role) for p in people] == [("Ada Lovelace", "présidente")]

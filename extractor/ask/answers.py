@@ -94,6 +94,15 @@ class FigureLink(BaseModel):
     scope: str | None = None
 
 
+# The most people a part of a release may list, sent as maxItems: a server that follows the schema by grammar
+# (llama.cpp) then ends a list a small model keeps repeating ("X, X, X, …") at the cap, with a valid answer
+# whose repeats the records merge, instead of running to the token limit and losing the whole list. Only
+# the people list gets one: it is the list seen looping, and every word of the schema is read by the model
+# on every question, so each cap is a change to every answer.
+MOST_PEOPLE = 16
+FIGURES_PER_QUESTION = 20
+
+
 class Answer(Compact):
     """Every question about a release is answered in this one shape, each question filling its own list.
 
@@ -105,5 +114,5 @@ class Answer(Compact):
 
     clusters: list[ClusterAnswer] = Field(default_factory=list)
     agreements: list[AgreementAnswer] = Field(default_factory=list)
-    people: list[PersonAnswer] = Field(default_factory=list)
+    people: list[PersonAnswer] = Field(default_factory=list, json_schema_extra={"maxItems": MOST_PEOPLE})
     figures: list[FigureLink] = Field(default_factory=list)

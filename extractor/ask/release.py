@@ -18,7 +18,7 @@ from typing import TypeVar
 from extractor.analysis import ReleaseAnalysis
 from extractor.analysis.links import Link
 from extractor.ask import offer
-from extractor.ask.answers import AgreementAnswer, Answer, ClusterAnswer, Names, Parties, PersonAnswer
+from extractor.ask.answers import FIGURES_PER_QUESTION, AgreementAnswer, Answer, ClusterAnswer, Names, Parties, PersonAnswer
 from extractor.ask.asker import Asker
 from extractor.ask.prompts import render
 from extractor.candidates import Candidate
@@ -27,7 +27,6 @@ from schemas.agreement import AgreementKind
 from schemas.figure import Metric
 
 T = TypeVar("T", Parties, Names)
-FIGURES_PER_QUESTION = 20
 PASSAGE_BREAK = "\n[…]\n"  # where the release goes on with a part the model is not shown
 MAX_TOKENS = {"clusters": 300, "agreements": 500, "parties": 300, "people": 700, "names": 300, "contacts": 400, "figures": 600}
 CONTACT_BLOCK_CHARS = 1500
