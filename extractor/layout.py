@@ -42,6 +42,13 @@ def _contacts() -> re.Pattern[str]:
     return re.compile(rf"^(?:{alternation('contacts')})(?![\w])", re.IGNORECASE)
 
 
+@cache
+def _contacts_label() -> re.Pattern[str]:
+    """"Contacto de prensa: Laura Pérez – prensa@… – +34 …": a contacts word and a colon or a dash open the
+    block on a line of any length, as a heading of its own line does."""
+    return re.compile(rf"{_contacts().pattern}[ \t]*[:–—-]", re.IGNORECASE)
+
+
 def _about_name(line: str) -> str | None:
     """"À propos de BioNord" -> "BioNord": the organisation an "About" heading presents."""
     found = _about().match(unaccent(line))
@@ -126,6 +133,8 @@ def find_title(text: str) -> str | None:
 
 
 def _is_heading(line: str) -> bool:
+    if _contacts_label().match(unaccent(line)):
+        return True
     if not line or len(line) > HEADING_MAX_CHARS or line.endswith((".", ",", ";")) or _boilerplate().match(unaccent(line.rstrip(" :"))):
         return False
     if _about_name(line) or _contacts().match(unaccent(line)):

@@ -71,3 +71,17 @@ def test_about_sections_and_contacts_in_a_seed():
 def test_about_headings_in_several_languages(heading):
     text = f"Un titre assez long pour un communiqué de presse\n\nCorps du texte.\n\n{heading}\n\nLe pôle compte 100 membres."
     assert [s.about for s in layout_of(text).sections if s.about]
+
+
+@pytest.mark.parametrize(
+    ("line", "lang", "opens"),
+    [
+        ("Contacto de prensa: Laura Pérez – prensa@cataloniabio.org – +34 934 123 456 – www.cataloniabio.org", "es", True),
+        ("Pressekontakt – Anna Weber, Kommunikation, weber@bioregio-stern.de, Tel. 0711 870354 0, Stuttgart", "de", True),
+        ("Contacts between the two clusters began in 2019, when their members first met at a trade fair.", "en", False),
+    ],
+)
+def test_a_contacts_label_opens_the_contacts_block_on_a_long_line(line, lang, opens):
+    text = f"Titre du communiqué de presse\n\nLe pôle BioNord signe un accord.\n\n{line}\n"
+    layout = layout_of(text, lang)
+    assert (layout.contacts_start == text.index(line)) is opens
