@@ -106,3 +106,16 @@ def test_a_person_repeated_up_to_the_cap_is_one_person():
     answers = [PersonAnswer(name="Ada Lovelace", role="présidente", organisation="BioNord")] * MOST_PEOPLE
     people, _ = build_people(answers, text, ["BioNord"])
     assert [(p.name, p.role) for p in people] == [("Ada Lovelace", "présidente")]
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        ('"Samen groeien we," zegt Lotte Brouwer. Ook Pieter van Dam, directeur bij Oost BV, is positief.', "Ook Pieter van Dam"),
+        ("Ada Lovelace signe l'accord. Aussi Pierre Durand, président du pôle, salue ce succès.", "Aussi Pierre Durand"),
+        ("Also Jane Porter, chief executive of the network, welcomed the agreement.", "Also Jane Porter"),
+    ],
+)
+def test_a_sentence_adverb_before_a_name_is_not_part_of_it(text, said):
+    people, _ = build_people([PersonAnswer(name=said)], text, [])
+    assert [p.name for p in people] == [said.split(" ", 1)[1]]

@@ -37,7 +37,8 @@ def _title(concept: str) -> re.Pattern[str]:
 
 @cache
 def _titles() -> re.Pattern[str]:
-    return re.compile(rf"^(?:(?:{alternation('honorific')}|{alternation('monarch')})\.?\s+)+")
+    """Titles, and the sentence adverbs whose capital at a sentence's start a model copies into the name."""
+    return re.compile(rf"^(?:(?:{alternation('honorific')}|{alternation('monarch')}|{alternation('sentence_opener')})\.?\s+)+")
 
 
 @cache
@@ -70,8 +71,9 @@ def _title_or_role() -> re.Pattern[str]:
 
 
 def strip_title(name: str) -> tuple[str, bool]:
-    """The name without the titles before it ("Prof. Dr. Jan Kowalski" -> "Jan Kowalski"), and whether a
-    monarch's title was among them, after which one name is a whole name ("King Jean-Baptiste")."""
+    """The name without the titles before it ("Prof. Dr. Jan Kowalski" -> "Jan Kowalski", "Ook Jan de Vries" ->
+    "Jan de Vries"), and whether a monarch's title was among them, after which one name is a whole name
+    ("King Jean-Baptiste")."""
     folded = plain(name)
     found = _titles().match(folded)
     if not found or found.end() >= len(folded):
