@@ -183,3 +183,19 @@ def test_an_earlier_signing_with_another_partner_does_not_date_this_one():
     answers = [AgreementAnswer(kind="partnership", parties=["Alpha", "Beta"], date=None)]
     agreements, flags = build(answers, text)
     assert agreements[0].signed_on == dt.date(2020, 10, 6) and [f.code for f in flags] == ["signed_on_assumed"]
+
+
+def test_a_signing_date_in_a_lead_that_opens_with_the_dateline_is_the_signing_date():
+    text = ("Nordcluster und Alpenbio vereinbaren Partnerschaft\n\nKiel, 21. November 2023 – Nordcluster und Alpenbio haben "
+            "am 20. November 2023 eine Kooperationsvereinbarung unterzeichnet.\n\nDas Ziel ist klar.")
+    answers = [AgreementAnswer(kind="partnership", parties=["Nordcluster", "Alpenbio"], date=None)]
+    agreements, flags = build(answers, text)
+    assert agreements[0].signed_on == dt.date(2023, 11, 20) and flags == []
+
+
+def test_a_lead_whose_only_date_is_the_dateline_is_dated_by_it():
+    text = ("Nordcluster und Alpenbio vereinbaren Partnerschaft\n\nKiel, 21. November 2023 – Nordcluster und Alpenbio haben "
+            "heute eine Kooperationsvereinbarung unterzeichnet.\n\nDas Ziel ist klar.")
+    answers = [AgreementAnswer(kind="partnership", parties=["Nordcluster", "Alpenbio"], date=None)]
+    agreements, flags = build(answers, text)
+    assert agreements[0].signed_on == dt.date(2023, 11, 21) and flags == []

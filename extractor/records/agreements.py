@@ -222,7 +222,11 @@ def _signed_on(draft: _Draft, analysis: ReleaseAnalysis, claimed: Sequence[tuple
     """A date stated in the agreement's passage, else the date the model read, else the date of the sentence
     before the passage ("X visited on 10 March. There it signed…") or of an earlier passage about the same
     signing; a day without a year is read against the release date, and stays unknown when the release has none."""
-    if draft.passage is not None and (day := _date_in(draft.passage, analysis)) is not None:
+    dateline = analysis.layout.dateline
+    own = (dateline.start, dateline.end) if dateline else None  # the release's own date is no signing's
+    # A lead that opens with the dateline ("Stuttgart, 21. November 2023 – A und B haben am 20. November
+    # unterzeichnet") holds the release's date and the signing's: the other one is the signing's.
+    if draft.passage is not None and (day := _date_in(draft.passage, analysis, own) or _date_in(draft.passage, analysis)):
         return day
     published = analysis.published_on
     if draft.said_date and (_YEAR.search(draft.said_date) or published is not None):
@@ -235,8 +239,6 @@ def _signed_on(draft: _Draft, analysis: ReleaseAnalysis, claimed: Sequence[tuple
     # party, dates this one.
     if draft.passage is None:
         return None
-    dateline = analysis.layout.dateline
-    own = (dateline.start, dateline.end) if dateline else None  # the release's own date is no signing's
     before = _sentence_before(draft.passage, analysis)
     if before is not None and (day := _date_in(before, analysis, own)) is not None:
         return day
