@@ -119,3 +119,28 @@ def test_a_person_repeated_up_to_the_cap_is_one_person():
 def test_a_sentence_adverb_before_a_name_is_not_part_of_it(text, said):
     people, _ = build_people([PersonAnswer(name=said)], text, [])
     assert [p.name for p in people] == [said.split(" ", 1)[1]]
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        ("“Een sterke cluster,” zegt minister van Innovatie Peeters.", "Innovatie Peeters"),
+        ("« Un beau projet », estime la ministre de la Santé Dubois.", "Santé Dubois"),
+    ],
+)
+def test_the_field_of_a_role_is_not_a_first_name(text, said):
+    people, _ = build_people([PersonAnswer(name=said)], text, [])
+    assert people == []
+
+
+def test_the_field_of_a_role_is_dropped_from_a_whole_name():
+    text = "« Un beau projet », estime la ministre de la Santé Claire Dubois."
+    people, _ = build_people([PersonAnswer(name="Santé Claire Dubois")], text, [])
+    assert [p.name for p in people] == ["Claire Dubois"]
+
+
+@pytest.mark.parametrize("place", ["Kendall Square", "Lab Central", "Potsdamer Platz", "Piazza Castello"])
+def test_a_place_or_a_lab_is_no_person(place):
+    text = f"Une visite de {place} à Cambridge a permis des échanges."
+    people, _ = build_people([PersonAnswer(name=place)], text, [])
+    assert people == []

@@ -70,6 +70,21 @@ def _title_or_role() -> re.Pattern[str]:
     return re.compile(rf"{alternation('honorific')}|{alternation('monarch')}|{alternation('role')}|officer|executive|chief")
 
 
+@cache
+def _role_of_before() -> re.Pattern[str]:
+    """The end of "minister van ", "ministre de la ": a role and the word joining it to its field, whose
+    capitalised name a model may take for a first name ("minister van Innovatie Crevits")."""
+    return re.compile(rf"(?<![\w])(?:{alternation('role')})\s+(?:{alternation('role_of')})\s*$")
+
+
+def _after_role_field(text: str, span: tuple[int, int]) -> tuple[int, int]:
+    """The span without its first word when that word is the field of a role written just before it."""
+    first = text[span[0]:span[1]].split(maxsplit=1)
+    if len(first) < 2 or not _role_of_before().search(plain(text[max(0, span[0] - 40):span[0]])):
+        return span
+    return span[1] - len(first[1]), span[1]
+
+
 def strip_title(name: str) -> tuple[str, bool]:
     """The name without the titles before it ("Prof. Dr. Jan Kowalski" -> "Jan Kowalski", "Ook Jan de Vries" ->
     "Jan de Vries"), and whether a monarch's title was among them, after which one name is a whole name
@@ -95,7 +110,7 @@ def is_person_name(name: str, titled: bool, organisations: Sequence[str]) -> boo
             continue
         if not word[0].isupper() or _BRAND.match(word) or (word.isupper() and len(word) > 1 and len(words) == 1):
             return False
-    if pattern("organisation").search(plain(name)):
+    if pattern("organisation").search(plain(name)) or pattern("place_word").search(plain(name)):
         return False
     return not any(same_cluster(name, org) or fold(name) == fold(org) for org in organisations)
 
@@ -208,6 +223,7 @@ def build_people(answers: Sequence[PersonAnswer], text: str, organisations: Sequ
         if span is None:
             flags.append(ungrounded("the person", name))
             continue
+        span = _after_role_field(text, span)
         surface = text[span[0]:span[1]]
         if _inside_a_word(text, span) or not is_person_name(surface, titled or _titled_in_text(text, span), organisations):
             continue
