@@ -199,3 +199,11 @@ def test_a_lead_whose_only_date_is_the_dateline_is_dated_by_it():
     answers = [AgreementAnswer(kind="partnership", parties=["Nordcluster", "Alpenbio"], date=None)]
     agreements, flags = build(answers, text)
     assert agreements[0].signed_on == dt.date(2023, 11, 21) and flags == []
+
+
+def test_a_party_that_is_a_person_with_a_role_before_the_name_is_no_party():
+    text = ("Nordcluster: Besuch des Wirtschaftsministers\n\nKiel, 16.03.2022\n\nDort unterzeichnete Wirtschaftsminister "
+            "Karl Berger gemeinsam mit Nordcluster und dem Digitalzentrum Süd einen Kooperationsvertrag.")
+    answers = [AgreementAnswer(kind="partnership", parties=["Nordcluster", "Wirtschaftsminister Karl Berger", "Digitalzentrum Süd"])]
+    agreements, _ = build(answers, text, people=["Karl Berger"])
+    assert [a.parties for a in agreements] == [["Nordcluster", "Digitalzentrum Süd"]]

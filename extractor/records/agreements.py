@@ -165,7 +165,10 @@ def _only_as_place(name: str, text: str) -> bool:
 def _is_organisation(name: str, people: Sequence[str], text: str) -> bool:
     if is_event_or_country(name) or _only_as_place(name, text):
         return False  # "BIO 2017" is an event, "Boston" a place
-    return not any(same_person(name, person) for person in people)
+    # A person, or a person with a role before the name ("Luxemburgs Wirtschaftsminister Franz Fayot").
+    tokens = name_tokens(name)
+    return not any(same_person(name, person) or (len(own := name_tokens(person)) > 1 and tokens[-len(own):] == own)
+                   for person in people)
 
 
 def _passage_of(mentions: Sequence[Sequence[tuple[int, int]]], passages: Sequence[tuple[int, int]],
