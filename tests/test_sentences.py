@@ -27,3 +27,9 @@ def test_a_day_written_as_an_ordinal_before_its_month_does_not_end_a_sentence():
     text = "Der Minister besuchte am 10. März 2022 das Netzwerk. Dort unterzeichnete er. Sie wurde 10. Danach ging es weiter."
     assert texts(text) == ["Der Minister besuchte am 10. März 2022 das Netzwerk.", "Dort unterzeichnete er.", "Sie wurde 10.",
                            "Danach ging es weiter."]
+
+
+def test_a_dot_before_a_small_letter_does_not_end_a_sentence():
+    text = "Die Nordcluster GmbH und das Netzwerk Alpenbio e.V. haben am 20. November unterzeichnet. Das Ziel ist klar."
+    assert texts(text) == ["Die Nordcluster GmbH und das Netzwerk Alpenbio e.V. haben am 20. November unterzeichnet.",
+                           "Das Ziel ist klar."]

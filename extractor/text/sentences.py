@@ -1,9 +1,9 @@
 """The one sentence splitter: where a sentence of a release starts and ends.
 
 A sentence ends at ".", "!" or "?" followed by a blank, except after an initial or an abbreviation
-("M.", "Prof.", "J.", "e. V.") or a day before its month ("am 10. März"), and at every line break: press
-releases put titles, datelines, list items and contact lines on lines of their own, none of which ends with
-a stop.
+("M.", "Prof.", "J.", "e. V.") or a day before its month ("am 10. März") or before a small letter, and at
+every line break: press releases put titles, datelines, list items and contact lines on lines of their own,
+none of which ends with a stop.
 """
 from __future__ import annotations
 
@@ -19,6 +19,9 @@ from extractor.text.languages import LANGUAGES
 _STOP = re.compile(r"[.!?]+[»\"”’)]*(?=\s|$)|\n")
 _WORD_BEFORE = re.compile(r"(?:^|[\s(])([\w'’-]+)$")
 _WORD_AFTER = re.compile(r"\s+([^\W\d_]+)")
+# No sentence of the languages read starts with a small letter: the dot before one ends an abbreviation no
+# list holds ("BioLAGO e.V. haben", "Nordcluster GmbH u.a. mit").
+_LOWER_AFTER = re.compile(r"[ \t]+[^\W\d_A-ZÀ-Ý]")
 # Abbreviations that end with a dot inside a sentence: titles before a name, and "e. V.", "n°"-like marks.
 _ABBREVIATIONS = frozenset({
     "m", "mm", "mme", "mlle", "mr", "mrs", "ms", "dr", "dres", "pr", "prof", "st", "ste", "sr", "sra", "srta", "dott",
@@ -45,7 +48,7 @@ def split_sentences(text: str) -> Sentences:
     spans: list[tuple[int, int]] = []
     start = 0
     for stop in _STOP.finditer(text):
-        if stop.group() == "." and _abbreviation(text, stop.start()):
+        if stop.group() == "." and (_abbreviation(text, stop.start()) or _LOWER_AFTER.match(text, stop.end())):
             continue
         _add(spans, text, start, stop.end())
         start = stop.end()
