@@ -139,8 +139,15 @@ def test_the_field_of_a_role_is_dropped_from_a_whole_name():
     assert [p.name for p in people] == ["Claire Dubois"]
 
 
-@pytest.mark.parametrize("place", ["Kendall Square", "Lab Central", "Potsdamer Platz", "Piazza Castello"])
+@pytest.mark.parametrize("place", ["Kendall Square", "Lab Central", "Potsdamer Platz", "Plaza Mayor"])
 def test_a_place_or_a_lab_is_no_person(place):
     text = f"Une visite de {place} à Cambridge a permis des échanges."
     people, _ = build_people([PersonAnswer(name=place)], text, [])
     assert people == []
+
+
+@pytest.mark.parametrize("name", ["Eberhard van der Laan", "Mike Piazza", "Ana Calle"])
+def test_a_surname_that_is_also_a_street_word_stays_a_person(name):
+    text = f"« Un beau projet », estime {name}, président du pôle."
+    people, _ = build_people([PersonAnswer(name=name)], text, [])
+    assert [p.name for p in people] == [name]
