@@ -1,5 +1,7 @@
 import datetime as dt
 
+import pytest
+
 from extractor.analysis import analyse
 from extractor.ask.answers import AgreementAnswer
 from extractor.records.agreements import build_agreements
@@ -185,20 +187,16 @@ def test_an_earlier_signing_with_another_partner_does_not_date_this_one():
     assert agreements[0].signed_on == dt.date(2020, 10, 6) and [f.code for f in flags] == ["signed_on_assumed"]
 
 
-def test_a_signing_date_in_a_lead_that_opens_with_the_dateline_is_the_signing_date():
+@pytest.mark.parametrize(
+    ("when", "signed_on"),
+    [("am 20. November 2023", dt.date(2023, 11, 20)), ("heute", dt.date(2023, 11, 21))],
+)
+def test_a_lead_that_opens_with_the_dateline_is_dated_by_its_other_date_else_by_the_dateline(when, signed_on):
     text = ("Nordcluster und Alpenbio vereinbaren Partnerschaft\n\nKiel, 21. November 2023 – Nordcluster und Alpenbio haben "
-            "am 20. November 2023 eine Kooperationsvereinbarung unterzeichnet.\n\nDas Ziel ist klar.")
+            f"{when} eine Kooperationsvereinbarung unterzeichnet.\n\nDas Ziel ist klar.")
     answers = [AgreementAnswer(kind="partnership", parties=["Nordcluster", "Alpenbio"], date=None)]
     agreements, flags = build(answers, text)
-    assert agreements[0].signed_on == dt.date(2023, 11, 20) and flags == []
-
-
-def test_a_lead_whose_only_date_is_the_dateline_is_dated_by_it():
-    text = ("Nordcluster und Alpenbio vereinbaren Partnerschaft\n\nKiel, 21. November 2023 – Nordcluster und Alpenbio haben "
-            "heute eine Kooperationsvereinbarung unterzeichnet.\n\nDas Ziel ist klar.")
-    answers = [AgreementAnswer(kind="partnership", parties=["Nordcluster", "Alpenbio"], date=None)]
-    agreements, flags = build(answers, text)
-    assert agreements[0].signed_on == dt.date(2023, 11, 21) and flags == []
+    assert agreements[0].signed_on == signed_on and flags == []
 
 
 def test_a_party_that_is_a_person_with_a_role_before_the_name_is_no_party():
