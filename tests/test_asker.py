@@ -35,8 +35,8 @@ class Scripted:
         if response_model is not Answer:
             return response_model.__name__.lower()
         question = messages[-1]["content"]
-        return next(step for step in ("clusters", "agreements", "people", "contacts")
-                    if render(step, block="").split("\n")[0][:40] in question)
+        return next(step for step in ("clusters", "agreements", "people")
+                    if render(step).split("\n")[0][:40] in question)
 
     def ask(self, response_model, messages, max_tokens=512):
         step = self.step(response_model, messages)

@@ -108,7 +108,7 @@ def test_malformed_answers_are_re_asked_then_cost_only_their_question(tmp_path):
     assert run_batch([releases], BatchOptions(out=out, use_cache=False), quiet(), llm=llm) == 0
     runs = report(out)
     assert runs["bad"]["status"] == "partial"
-    assert runs["bad"]["failed_questions"] == ["clusters", "agreements", "parties", "people", "names", "contacts"]
+    assert runs["bad"]["failed_questions"] == ["clusters", "agreements", "parties", "people", "names"]
     assert seen[:2] == ["Answer", "Answer"]
     bad = json.loads((out / "bad.json").read_text(encoding="utf-8"))
     assert bad["extraction"]["failed_questions"] == runs["bad"]["failed_questions"]

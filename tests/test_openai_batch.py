@@ -61,7 +61,7 @@ def test_a_restart_between_submit_and_results_asks_no_question_twice(standin, cl
     batches.hold = False
     assert run_batch_api(SEEDS, options, batch_client(url, KEY), quiet(), poll_seconds=0.01) == 0
     assert max(batches.submitted.values()) == 1, "a question reached the Batch API twice"
-    assert len(batches.batches) == json.loads((options.out / ".batch-api" / "state.json").read_text())["rounds"] >= 4
+    assert len(batches.batches) == json.loads((options.out / ".batch-api" / "state.json").read_text())["rounds"] >= 3
     assert batches.model.recorded == sum(batches.submitted.values()) and batches.model.empty == 0
     for seed in SEEDS:
         got = json.loads((options.out / f"{seed.stem}.json").read_text(encoding="utf-8"))

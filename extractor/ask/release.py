@@ -1,7 +1,7 @@
 """The questions asked about one release, each narrow, all in one answer shape.
 
 One narrow question per call suits a small model better than one wide question: it lists clusters,
-agreements, people and press contacts. Every question is the release followed by the question, and every
+agreements and people. Every question is the release followed by the question, and every
 answer has the same schema (extractor.ask.answers.Answer), so what comes before the release in the prompt
 never changes: a llama.cpp server keeps the instructions and the schema evaluated from one release to the
 next, and the release from one question to the next; each question costs only its own words. Numbers are
@@ -28,8 +28,7 @@ from schemas.figure import Metric
 
 T = TypeVar("T", Parties, Names)
 PASSAGE_BREAK = "\n[…]\n"  # where the release goes on with a part the model is not shown
-MAX_TOKENS = {"clusters": 300, "agreements": 500, "parties": 300, "people": 700, "names": 300, "contacts": 400, "figures": 600}
-CONTACT_BLOCK_CHARS = 1500
+MAX_TOKENS = {"clusters": 300, "agreements": 500, "parties": 300, "people": 700, "names": 300, "figures": 600}
 
 
 @dataclass(frozen=True)
@@ -51,20 +50,17 @@ class Answers:
 
 
 def ask_release(asker: Asker, analysis: ReleaseAnalysis) -> Answers:
-    """Clusters, agreements, people and press contacts, asked of each part of the release in turn.
+    """Clusters, agreements and people, asked of each part of the release in turn.
 
     The answers of several parts are joined as they are: the records ground every name in the whole text and
     merge what two parts both name. An answer that does not fit its token limit is asked for again in its
-    short form (parties only, names only); only when that fails too is its list left empty.
+    short form (parties only, names only); only when that fails too is its list left empty. The press
+    contacts are no question of their own: the people question reads their block with the rest, and
+    extractor.records.contacts ties each address and number to its person and organisation.
     """
     answers = Answers()
     for number in range(len(analysis.parts)):
         _ask_part(asker, _part_text(analysis, number), answers)
-    start = analysis.layout.contacts_start
-    if start is not None:
-        block = analysis.text[start:start + CONTACT_BLOCK_CHARS].strip()
-        contacts = _ask(asker, "contacts", _part_text(analysis, -1), render("contacts", block=block))
-        answers.people += contacts.people if contacts else []
     return answers
 
 

@@ -82,3 +82,12 @@ def build_contacts(candidates: list[Candidate], text: str, people: list[Person],
         country = next((c.country for c in clusters if c.name == contact.organisation), None) or default_country
         contact.phone = to_e164(phone.text, country) or (str(phone.value) if phone.value else None)
     return list(contacts.values())
+
+
+def lend_organisations(contacts: list[Contact], people: list[Person]) -> None:
+    """A press contact named without an organisation works for the one their address points to: the model
+    reads "For BioWin: Jane Doe, jane.doe@biowin.org" as a name, and the domain says whose contact she is."""
+    for contact in contacts:
+        person = next((p for p in people if contact.name and p.name == contact.name), None)
+        if person is not None and person.organisation is None and contact.organisation:
+            person.organisation = contact.organisation

@@ -11,7 +11,7 @@ from extractor.normalize.countries import country_code
 from extractor.read import SourceText
 from extractor.records.agreements import build_agreements
 from extractor.records.clusters import build_clusters
-from extractor.records.contacts import build_contacts
+from extractor.records.contacts import build_contacts, lend_organisations
 from extractor.records.flags import PROMPT_INJECTION, QUESTION_FAILED, flag
 from extractor.records.people import build_people, names_from_emails, names_from_titles
 from schemas.common import Flag, Severity
@@ -70,6 +70,7 @@ def build_release(
     clusters, cluster_flags = build_clusters(answers.clusters, roster, linking, answers.figures, analysis, people)
     agreements, agreement_flags = build_agreements(answers.agreements, analysis, [p.name for p in people])
     contacts = build_contacts(list(analysis.candidates), text, people, clusters, default_country)
+    lend_organisations(contacts, people)
 
     return PressRelease(
         id=source.id,

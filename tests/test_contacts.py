@@ -1,0 +1,41 @@
+"""Press contacts are read without a model question: addresses and numbers go to the person named before them,
+and a contact named without an organisation takes the one their address points to."""
+from extractor.candidates import find_candidates
+from extractor.ground import evidence
+from extractor.records.contacts import build_contacts, lend_organisations
+from schemas.cluster import ClusterProfile
+from schemas.release import Person
+
+BLOCK = """Press contacts:
+
+For Nordvita: Hanna Lindqvist
+hanna.lindqvist@nordvita.se
++46 8 555 123 45
+
+Tomas Berg, Berg & Partners
++46 8 555 987 65
+"""
+
+
+def person(name: str, organisation: str | None = None) -> Person:
+    start = BLOCK.index(name)
+    return Person(name=name, organisation=organisation, evidence=evidence(BLOCK, start, start + len(name)))
+
+
+def test_a_contact_named_without_an_organisation_takes_the_one_of_their_address():
+    people = [person("Hanna Lindqvist"), person("Tomas Berg", "Berg & Partners")]
+    clusters = [ClusterProfile(name="Nordvita", country="SE")]
+    contacts = build_contacts(find_candidates(BLOCK, "en", "SE"), BLOCK, people, clusters, "SE")
+    lend_organisations(contacts, people)
+    assert [(c.name, c.organisation, c.email, c.phone) for c in contacts] == [
+        ("Hanna Lindqvist", "Nordvita", "hanna.lindqvist@nordvita.se", "+46855512345"),
+        ("Tomas Berg", "Berg & Partners", None, "+46855598765"),
+    ]
+    assert [(p.name, p.organisation) for p in people] == [("Hanna Lindqvist", "Nordvita"), ("Tomas Berg", "Berg & Partners")]
+
+
+def test_an_organisation_the_model_gave_is_kept():
+    people = [person("Hanna Lindqvist", "Nordvita Foundation")]
+    contacts = build_contacts(find_candidates(BLOCK, "en", "SE"), BLOCK, people, [ClusterProfile(name="Nordvita")], "SE")
+    lend_organisations(contacts, people)
+    assert people[0].organisation == "Nordvita Foundation"
