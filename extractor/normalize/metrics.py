@@ -64,6 +64,12 @@ def _grammar() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pa
     return skippable, compound, share_of, no_noun
 
 
+@cache
+def _size() -> re.Pattern[str]:
+    """A size class before the noun: "veertien grote bedrijven" are some of the companies, not their count."""
+    return re.compile(rf"{alternation('metric_grammar.size')}\s+")
+
+
 def _named_at(text: str) -> Metric | None:
     found = _head().match(text)
     # Every alternative of _head() is a named group, so a match always has a lastgroup.
@@ -75,20 +81,23 @@ def _at_head(text: str) -> Metric | None:
 
     Up to two other words may also stand right before the noun ("40,000 life science
     employees", "drie strategische onderzoekscentra en vijf universiteiten"), but no function
-    word may: "5 ans auprès des entreprises" is None.
+    word may: "5 ans auprès des entreprises" is None, and no size class may: "14 large companies"
+    is None, though "14 small and medium-sized enterprises" names the SMEs.
     """
     skippable, compound, _, _ = _grammar()
     for _ in range(4):
         found = _named_at(text)
         if found is not None:
             return found
+        if _size().match(text):
+            return None
         skipped = skippable.match(text)
         if skipped is None:
             break
         text = text[skipped.end():]
     for _ in range(2):
         word = compound.match(text)
-        if word is None:
+        if word is None or _size().match(text):
             return None
         text = text[word.end():]
         found = _named_at(text)
