@@ -205,3 +205,20 @@ def test_a_party_that_is_a_person_with_a_role_before_the_name_is_no_party():
     answers = [AgreementAnswer(kind="partnership", parties=["Nordcluster", "Wirtschaftsminister Karl Berger", "Digitalzentrum Süd"])]
     agreements, _ = build(answers, text, people=["Karl Berger"])
     assert [a.parties for a in agreements] == [["Nordcluster", "Digitalzentrum Süd"]]
+
+
+@pytest.mark.parametrize(("text", "answered", "parties"), [
+    ("Dabei wurde ein Vertrag zwischen dem bayerischen Ministerium für Gesundheit, Nordcluster und dem Digitalzentrum "
+     "Süd unterzeichnet.", ["Nordcluster", "Digitalzentrum Süd"],
+     ["Ministerium für Gesundheit", "Nordcluster", "Digitalzentrum Süd"]),
+    ("Se firmó un convenio entre la Consejería de Salud, BioSur y el Instituto para la Innovación Sanitaria.",
+     ["BioSur", "Instituto para la Innovación Sanitaria"],
+     ["Consejería de Salud", "BioSur", "Instituto para la Innovación Sanitaria"]),
+    ("È stato firmato un protocollo d'intesa tra il Ministero dello Sviluppo Economico, AlpiBio e la Regione Valle Verde.",
+     ["AlpiBio", "Regione Valle Verde"], ["Ministero dello Sviluppo Economico", "AlpiBio", "Regione Valle Verde"]),
+])
+def test_a_list_after_between_gives_every_party_with_the_linking_words_of_its_names(text, answered, parties):
+    """A model that leaves out a ministry ("dem bayerischen Ministerium für Gesundheit") gets it from the list:
+    the adjective before its name is no part of it, the linking words inside it are."""
+    agreements, _ = build([AgreementAnswer(kind="partnership", parties=answered, date=None)], "Meldung\n\n" + text)
+    assert [a.parties for a in agreements] == [parties]

@@ -98,8 +98,13 @@ def _clean_party(name: str, text: str) -> tuple[str, tuple[int, int]] | None:
     return None
 
 
-# A name in a list of parties: capitalised words, the particles between them, an abbreviation after it.
-_LISTED_NAME = r"(?:d['’])?[A-ZÀ-Ý][\w'’.&-]*(?:[ \t]+(?:(?:d['’])?[A-ZÀ-Ý0-9][\w'’.&-]*|de|du|des|of|di|del|della|der|van|von|&))*(?:[ \t]*\([^()\n]{1,40}\))?"
+@cache
+def _listed_name() -> str:
+    """A name in a list of parties: capitalised words, the linking words between them ("Ministerium für
+    Wirtschaft", "Agence pour la Recherche"), an abbreviation after it. Read in the accentless copy."""
+    word = r"(?:[dl]')?[A-Z][\w'.&-]*"
+    link = rf"(?:{alternation('name_link')}|&)"
+    return rf"{word}(?:(?:[ \t]+{link})*[ \t]+(?:[dl]')?[A-Z0-9][\w'.&-]*)*(?:[ \t]*\([^()\n]{{1,40}}\))?"
 
 
 @cache
@@ -110,12 +115,15 @@ def _separator() -> re.Pattern[str]:
 @cache
 def _party_list() -> re.Pattern[str]:
     """"entre A, B et C", "A, B, and C are pleased to announce": names joined by commas and "and" only,
-    after "between" or where a sentence or a dateline's dashes begin."""
+    after "between" or where a sentence or a dateline's dashes begin. After "between", up to two small
+    words may describe the first party before its name: "zwischen dem luxemburgischen Ministerium für
+    Wirtschaft, Medical Valley und dem dmac"."""
     article = rf"(?:(?i:{alternation('article')})[ \t]+)?"
     separator = rf"(?:{_separator().pattern}){article}"
     return re.compile(
-        rf"(?:(?P<between>(?<![\w])(?i:{alternation('between')})[ \t]+)|(?<![\w'’][ \t])(?<![\w'’])){article}"
-        rf"(?P<names>{_LISTED_NAME}(?:{separator}{_LISTED_NAME})+)"
+        rf"(?:(?P<between>(?<![\w])(?i:{alternation('between')})[ \t]+){article}(?:[a-z][\w-]*[ \t]+){{0,2}}?"
+        rf"|(?<![\w'][ \t])(?<![\w'])){article}"
+        rf"(?P<names>{_listed_name()}(?:{separator}{_listed_name()})+)"
     )
 
 
@@ -128,10 +136,11 @@ def _listed_parties(draft: _Draft, analysis: ReleaseAnalysis, people: Sequence[s
     if draft.passage is None:
         return None
     text = analysis.text
+    folded = unaccent(text)  # the list is read in folded words; offsets are the same in both
     mentions = [(party, find_all(party[0], text)) for party in draft.parties]
     inside = [party for party, spans in mentions if any(draft.passage[0] <= s < draft.passage[1] for s, _ in spans)]
     separator, article = _separator(), re.compile(rf"^(?i:{alternation('article')})[ \t]+")
-    for found in _party_list().finditer(text, *draft.passage):
+    for found in _party_list().finditer(folded, *draft.passage):
         start, end = found.span("names")
         held = [party for party, spans in mentions if any(start <= s and e <= end for s, e in spans)]
         if len(held) < (1 if found.group("between") else 2):
@@ -139,15 +148,16 @@ def _listed_parties(draft: _Draft, analysis: ReleaseAnalysis, people: Sequence[s
         listed: list[tuple[str, tuple[int, int]]] = []
         offset = start
         for item in separator.split(found.group("names")):
-            at = text.index(item, offset)
+            at = folded.index(item, offset)
             offset = at + len(item)
             bare = article.sub("", item)
             at += len(item) - len(bare)
+            surface = text[at:at + len(bare)]
             known = next((party for party, spans in mentions if any(s <= at < e or at <= s < at + len(bare) for s, e in spans)), None)
             if known is not None:
                 listed.append(known)
-            elif _is_organisation(bare, people, text) and not any(s <= at < e for _, spans in mentions for s, e in spans):
-                listed.append((bare, (at, at + len(bare))))
+            elif _is_organisation(surface, people, text) and not any(s <= at < e for _, spans in mentions for s, e in spans):
+                listed.append((surface, (at, at + len(bare))))
         if len(listed) < 2 or any(p not in listed for p in inside):
             continue  # the list leaves out a party the passage names: it is part of a longer one
         if found.group("between"):
