@@ -156,3 +156,10 @@ def test_capitalised_items_of_a_counted_list_do_not_change_the_sentence_s_subjec
     found = link_text(text, "nl", ["Zorg Oost"])
     assert {found[n].cluster for n in ("30", "twee", "drie", "vier")} == {"Zorg Oost"}
     assert (found["drie"].metric, found["vier"].metric) == (Metric.research_centres, Metric.academic_institutions)
+
+
+def test_a_count_over_a_list_with_a_comma_before_and_is_a_membership():
+    text = "Nordvita brings together 310 companies, universities, and hospitals across the region."
+    candidates = [c for c in find_candidates(text, "en") if c.kind == "quantity"]
+    (link,) = link_candidates(text, candidates, read_layout(text, candidates), ["Nordvita"])
+    assert link.metric.value == "members"

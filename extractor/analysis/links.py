@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 
+from extractor.analysis.lists import item_separator
 from extractor.candidates import Candidate
 from extractor.ground import find_all
 from extractor.identity.clusters import same_cluster
@@ -55,11 +56,6 @@ def _whole_of() -> re.Pattern[str]:
 @cache
 def _clause_end() -> re.Pattern[str]:
     return re.compile(rf"[.;:()\n]| (?i:{alternation('clause_break')}) ")
-
-
-@cache
-def _list_separator() -> re.Pattern[str]:
-    return re.compile(rf",| (?i:{alternation('and')}) ")
 
 
 @dataclass(frozen=True)
@@ -112,7 +108,7 @@ def _is_mixed_membership(text: str, candidate: Candidate, numbers: Sequence[Cand
     end = candidate.end + len(clause)
     if any(candidate.end <= other.start < end for other in numbers):
         return False
-    items = [item.strip() for item in _list_separator().split(clause)]
+    items = [item.strip() for item in item_separator().split(clause)]
     return len(items) >= 3 and all(items)
 
 

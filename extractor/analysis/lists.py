@@ -32,6 +32,12 @@ _STARTS_WITH_NUMBER = re.compile(r"^\W*\d")
 
 
 @cache
+def item_separator() -> re.Pattern[str]:
+    """What stands between two names of a list: a comma, "and", or both ("A, B, and C", "A, B und C")."""
+    return re.compile(rf"[ \t]*,[ \t]*(?:(?i:{alternation('and')})[ \t]+)?|[ \t]+(?i:{alternation('and')})[ \t]+")
+
+
+@cache
 def _conjunction() -> re.Pattern[str]:
     return re.compile(rf"\s+(?:(?i:{alternation('and')}|{alternation('or')})|&)\s+")
 

@@ -18,7 +18,7 @@ import dateparser
 
 from extractor.analysis import ReleaseAnalysis
 from extractor.analysis.links import is_budget
-from extractor.analysis.lists import counted_lists
+from extractor.analysis.lists import counted_lists, item_separator
 from extractor.ask.answers import AgreementAnswer
 from extractor.candidates import Candidate
 from extractor.ground import evidence, find, find_all
@@ -108,18 +108,13 @@ def _listed_name() -> str:
 
 
 @cache
-def _separator() -> re.Pattern[str]:
-    return re.compile(rf"[ \t]*,[ \t]*(?:(?i:{alternation('and')})[ \t]+)?|[ \t]+(?i:{alternation('and')})[ \t]+")
-
-
-@cache
 def _party_list() -> re.Pattern[str]:
     """"entre A, B et C", "A, B, and C are pleased to announce": names joined by commas and "and" only,
     after "between" or where a sentence or a dateline's dashes begin. After "between", up to two small
     words may describe the first party before its name: "zwischen dem luxemburgischen Ministerium für
     Wirtschaft, Medical Valley und dem dmac"."""
     article = rf"(?:(?i:{alternation('article')})[ \t]+)?"
-    separator = rf"(?:{_separator().pattern}){article}"
+    separator = rf"(?:{item_separator().pattern}){article}"
     return re.compile(
         rf"(?:(?P<between>(?<![\w])(?i:{alternation('between')})[ \t]+){article}(?:[a-z][\w-]*[ \t]+){{0,2}}?"
         rf"|(?<![\w'][ \t])(?<![\w'])){article}"
@@ -139,7 +134,7 @@ def _listed_parties(draft: _Draft, analysis: ReleaseAnalysis, people: Sequence[s
     folded = unaccent(text)  # the list is read in folded words; offsets are the same in both
     mentions = [(party, find_all(party[0], text)) for party in draft.parties]
     inside = [party for party, spans in mentions if any(draft.passage[0] <= s < draft.passage[1] for s, _ in spans)]
-    separator, article = _separator(), re.compile(rf"^(?i:{alternation('article')})[ \t]+")
+    separator, article = item_separator(), re.compile(rf"^(?i:{alternation('article')})[ \t]+")
     for found in _party_list().finditer(folded, *draft.passage):
         start, end = found.span("names")
         held = [party for party, spans in mentions if any(start <= s and e <= end for s, e in spans)]
