@@ -1,3 +1,5 @@
+import pytest
+
 from extractor.analysis.links import is_budget, link_figures
 from extractor.candidates import find_candidates
 from extractor.layout import read_layout
@@ -138,6 +140,20 @@ def test_new_members_and_last_years_count_are_no_figures_of_today():
                       "contre 12 projets l'année précédente.", "fr", ["Atlanbio"])
     assert found["36"].outside and found["12"].outside
     assert found["30"].cluster == "Atlanbio" and not found["30"].outside
+
+
+@pytest.mark.parametrize(("text", "language", "created", "counted"), [
+    ("AlpiBio compte 250 membres. Depuis 2001, une quarantaine de start-up se sont créées dans le parc.", "fr",
+     "une quarantaine", "250"),
+    ("NordBio has 300 members. Since 2005, 45 start-ups have been spun out of its universities.", "en", "45", "300"),
+    ("BioSur agrupa 120 empresas. Desde su creación, 30 empresas se han creado en su entorno.", "es", "30", "120"),
+    ("AlpiBio conta 90 soci. In dieci anni sono nate 25 start-up nel distretto.", "it", "25", "90"),
+])
+def test_companies_created_over_a_period_are_no_count_of_today(text, language, created, counted):
+    cluster = text.split()[0]
+    found = link_text(text, language, [cluster])
+    assert found[created].outside
+    assert found[counted].cluster == cluster and not found[counted].outside
 
 
 def test_a_sentence_that_names_nothing_continues_its_paragraph_s_cluster():

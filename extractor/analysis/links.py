@@ -163,15 +163,16 @@ def _whole(text: str, candidate: Candidate, numbers: Sequence[Candidate], senten
 
 
 def _not_a_stock(text: str, candidate: Candidate, sentence_start: int) -> bool:
-    """"36 nouveaux adhérents", "12 projets l'année précédente", "next year the budget rises to 8 million":
-    a change, an earlier year's number or a target, not what the cluster counts now."""
+    """"36 nouveaux adhérents", "12 projets l'année précédente", "next year the budget rises to 8 million",
+    "depuis 1998, une centaine de start-up se sont créées", "sono nate 25 start-up": a change, an earlier year's number, a target or
+    the companies created over a period, not what the cluster counts now."""
     after = plain(text[candidate.end:candidate.end + 60])
     if re.match(rf"\s*{alternation('change')}(?![\w])", after):
         return True
     clause = re.split(r"[.;!?()\n0-9]", after, maxsplit=1)[0]
     before = re.split(r"[.;!?()\n0-9]", plain(text[sentence_start:candidate.start]))[-1]
     return bool(pattern("past").search(clause) or pattern("past").search(before) or pattern("future").search(before)
-                or pattern("future").search(clause))
+                or pattern("future").search(clause) or pattern("created").search(clause) or pattern("created").search(before))
 
 
 def _paragraph_subject(text: str, sentences: Sentences, sentence_start: int, candidate: Candidate, clusters: Sequence[str],
