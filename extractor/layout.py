@@ -49,6 +49,12 @@ def _contacts_label() -> re.Pattern[str]:
     return re.compile(rf"{_contacts().pattern}[ \t]*[:–—-]", re.IGNORECASE)
 
 
+@cache
+def _contacts_opening() -> re.Pattern[str]:
+    """A contacts label with the markup around it and the colon or dash after it: where the block's entries begin."""
+    return re.compile(rf"^[\s*_#>]*(?:{alternation('contacts')})(?![\w])[ \t*_]*[:–—-]?", re.IGNORECASE)
+
+
 def _about_name(line: str) -> str | None:
     """"À propos de BioNord" -> "BioNord": the organisation an "About" heading presents."""
     found = _about().match(unaccent(line))
@@ -92,6 +98,7 @@ class Layout:
     dateline: Dateline | None
     sections: tuple[Section, ...]
     contacts_start: int | None
+    contacts_body: int | None = None  # after the contacts label and its colon: "Pressekontakt: |Anna Weber, …"
 
     def subheading_at(self, offset: int) -> Section | None:
         """The nearest plain heading above offset, inside the enclosing "About" section if there is one."""
@@ -144,9 +151,10 @@ def _is_heading(line: str) -> bool:
     return line.endswith(":") or shouting or len(line.split()) <= 4
 
 
-def find_sections(text: str) -> tuple[tuple[Section, ...], int | None]:
+def find_sections(text: str) -> tuple[tuple[Section, ...], int | None, int | None]:
+    """The headed sections, where the press contacts start, and where their first entry starts."""
     sections: list[Section] = []
-    contacts_start = None
+    contacts_start = contacts_body = None
     for start, raw in _lines(text):
         line = clean_line(raw)
         if not _is_heading(line):
@@ -155,6 +163,8 @@ def find_sections(text: str) -> tuple[tuple[Section, ...], int | None]:
         about = _about_name(heading)
         if _contacts().match(unaccent(heading)) and contacts_start is None:
             contacts_start = start
+            opening = _contacts_opening().match(unaccent(raw))
+            contacts_body = start + (opening.end() if opening else 0)
         sections.append(Section(heading, start, len(text), about))
     closed: list[Section] = []
     for i, section in enumerate(sections):
@@ -164,7 +174,7 @@ def find_sections(text: str) -> tuple[tuple[Section, ...], int | None]:
                 end = later.start
                 break
         closed.append(Section(section.heading, section.start, end, section.about))
-    return tuple(closed), contacts_start
+    return tuple(closed), contacts_start, contacts_body
 
 
 # Words that give the publication date after them, opening the line or after a dash that ends the
@@ -234,10 +244,11 @@ def find_dateline(text: str, dates: list[Candidate]) -> Dateline | None:
 
 
 def read_layout(text: str, candidates: list[Candidate]) -> Layout:
-    sections, contacts_start = find_sections(text)
+    sections, contacts_start, contacts_body = find_sections(text)
     return Layout(
         title=find_title(text),
         dateline=find_dateline(text, candidates),
         sections=sections,
         contacts_start=contacts_start,
+        contacts_body=contacts_body,
     )

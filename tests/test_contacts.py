@@ -39,3 +39,12 @@ def test_an_organisation_the_model_gave_is_kept():
     contacts = build_contacts(find_candidates(BLOCK, "en", "SE"), BLOCK, people, [ClusterProfile(name="Nordvita")], "SE")
     lend_organisations(contacts, people)
     assert people[0].organisation == "Nordvita Foundation"
+
+
+def test_a_mail_domain_that_spells_a_cluster_s_initials_is_that_cluster_s():
+    text = "Media contact: Sarah Jensen, sj@nva.org"
+    start = text.index("Sarah")
+    people = [Person(name="Sarah Jensen", evidence=evidence(text, start, start + len("Sarah Jensen")))]
+    clusters = [ClusterProfile(name="Nordic Vaccine Alliance"), ClusterProfile(name="Oslo Cancer Cluster")]
+    (contact,) = build_contacts(find_candidates(text, "en"), text, people, clusters, None)
+    assert contact.organisation == "Nordic Vaccine Alliance"

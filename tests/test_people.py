@@ -2,7 +2,8 @@ import pytest
 
 from extractor.ask.answers import MOST_PEOPLE, PersonAnswer
 from extractor.candidates import find_candidates
-from extractor.records.people import build_people, names_from_emails, names_from_titles
+from extractor.layout import read_layout
+from extractor.records.people import build_people, names_from_contacts, names_from_emails, names_from_titles
 
 CONTACTS = """Contacts presse
 
@@ -151,3 +152,20 @@ def test_a_surname_that_is_also_a_street_word_stays_a_person(name):
     text = f"« Un beau projet », estime {name}, président du pôle."
     people, _ = build_people([PersonAnswer(name=name)], text, [])
     assert [p.name for p in people] == [name]
+
+
+@pytest.mark.parametrize(("block", "names"), [
+    ("Pressekontakt: Anna Weber, Tel. +49 6221 123456, presse@biorn.org", ["Anna Weber"]),
+    ("Media contact: Sarah Jensen, Communications Manager, press@nordvita.org", ["Sarah Jensen"]),
+    ("Contacto de prensa: Leire Etxeberria – comunicacion@biosur.eus – 944 000 000", ["Leire Etxeberria"]),
+    ("**Contacts Presse :**\n\nLaure WATTINNE- Attachée de presse – 02 35 52 56 00\n"
+     "Claire BOUFFARD – Assistante Communication – 0237202500", ["Laure WATTINNE", "Claire BOUFFARD"]),
+    ("Contacts presse\n\nALPIBIO\n\nEmmanuelle Durand, Directrice\n01 23 45 67 89", ["Emmanuelle Durand"]),
+    ("Press contact :\n\nFor NordBio\tFor Alpenmed\nMedia Team\tPress Office\n+32 476 650 438", []),
+])
+def test_a_press_contacts_block_gives_the_persons_its_lines_open_with(block, names):
+    text = "Nordvita and Alpenmed sign an agreement\n\nThe two clusters signed an agreement today.\n\n" + block + "\n"
+    layout = read_layout(text, find_candidates(text, "en"))
+    found = names_from_contacts(text, layout.contacts_body)
+    assert [p.name for p in found] == names
+    assert all(p.name in text for p in found)

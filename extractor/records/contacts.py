@@ -17,6 +17,8 @@ from schemas.cluster import ClusterProfile
 from schemas.release import Contact, Person
 
 REACH = 400
+MIN_INITIAL_WORD = 3  # "of", "de" are no initial
+MIN_INITIALS = 3  # two letters are too many clusters' initials
 
 
 def _column(text: str, offset: int) -> int | None:
@@ -46,13 +48,21 @@ def _owner_nearby(offset: int, text: str, people: list[Person]) -> Person | None
     return max(placed, key=lambda pe: pe[1].end)[0] if placed else None
 
 
+def _spelt_by(label: str, name: str) -> bool:
+    """A mail domain's first label spells the cluster's name or its initials: "biowin.org" for BioWin,
+    "mva.org" for Medicon Valley Alliance."""
+    tokens = [t for t in name_tokens(name) if len(t) >= MIN_INITIAL_WORD]
+    initials = "".join(t[0] for t in tokens)
+    return label in (name_key(name).replace(" ", ""), initials if len(initials) >= MIN_INITIALS else None)
+
+
 def _organisation(address: str | None, person: Person | None, clusters: list[ClusterProfile]) -> str | None:
     """The cluster the person belongs to or whose website shares the mail domain, else the person's organisation."""
     domain = address.split("@")[1].lower() if address else ""
     for cluster in clusters:
         host = (urlparse(cluster.website).hostname or "").removeprefix("www.") if cluster.website else ""
         if (host and domain == host) or (person and same_cluster(person.organisation, cluster.name)) \
-                or (domain and name_key(cluster.name).replace(" ", "") == domain.split(".")[0].replace("-", "")):
+                or (domain and _spelt_by(domain.split(".")[0].replace("-", ""), cluster.name)):
             return cluster.name
     return person.organisation if person else None
 

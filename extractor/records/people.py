@@ -128,6 +128,28 @@ def names_from_emails(candidates: Sequence[Candidate], text: str) -> list[Person
     return found
 
 
+# The first entry of a press-contacts block, up to where its next field begins: "Anna Weber, Tel. …",
+# "Leire Etxeberria – prensa@… – 944…", "Laure WATTINNE- Attachée de presse", "**Jane Doe** | …".
+_FIRST_ENTRY = re.compile(r"[\s*_\[]*(?P<name>[^\n\t|/,;:()\[\]*–—<>@]+?)(?=[ \t]*(?:[\n\t|/,;:()\[\]*–—<>]|-[ \t]|[ \t]-)|[ \t]*$)")
+CONTACT_LINES = 3
+
+
+def names_from_contacts(text: str, body: int | None) -> list[PersonAnswer]:
+    """The persons the first lines of a press-contacts block open with ("Pressekontakt: Anna Weber, Tel. …",
+    "GIPSO\n\nEmmanuelle Pangaud, Directrice"): a contact with a shared address (presse@…) is named nowhere
+    else, and no question asks the model about the block alone."""
+    if body is None:
+        return []
+    lines = [line for line in text[body:].split("\n") if line.strip()][:CONTACT_LINES]
+    found = []
+    for line in lines:
+        entry = _FIRST_ENTRY.match(line)
+        name = entry.group("name").strip() if entry else ""
+        if _name().fullmatch(name) and is_person_name(name, False, ()):
+            found.append(PersonAnswer(name=name))
+    return found
+
+
 def names_from_titles(text: str) -> list[PersonAnswer]:
     """Names the text itself marks as a person's: after a title ("Prof. Dr. Jan Kowalski", "Königin Anna")
     or before a comma and a role ("Jan de Vries, Vorsitzender des…", "Ana Ruiz, presidenta de…")."""

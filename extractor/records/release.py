@@ -13,7 +13,7 @@ from extractor.records.agreements import build_agreements
 from extractor.records.clusters import build_clusters
 from extractor.records.contacts import build_contacts, lend_organisations
 from extractor.records.flags import PROMPT_INJECTION, QUESTION_FAILED, flag
-from extractor.records.people import build_people, names_from_emails, names_from_titles
+from extractor.records.people import build_people, names_from_contacts, names_from_emails, names_from_titles
 from schemas.common import Flag, Severity
 from schemas.release import Extraction, Place, PressRelease, Source
 
@@ -60,7 +60,8 @@ def build_release(
     places = places_of(analysis.layout)
     default_country = next((p.country for p in places if p.country), None) or analysis.country
 
-    named = answers.people + names_from_emails(analysis.candidates, text) + names_from_titles(text)
+    named = (answers.people + names_from_emails(analysis.candidates, text) + names_from_titles(text)
+             + names_from_contacts(text, analysis.layout.contacts_body))
     # A party is an organisation unless the model also lists it as a person with a role: it sometimes puts
     # signatories among the parties, and sometimes companies among the people.
     parties = [party for answer in answers.agreements for party in answer.parties
