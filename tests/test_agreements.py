@@ -222,3 +222,11 @@ def test_a_list_after_between_gives_every_party_with_the_linking_words_of_its_na
     the adjective before its name is no part of it, the linking words inside it are."""
     agreements, _ = build([AgreementAnswer(kind="partnership", parties=answered, date=None)], "Meldung\n\n" + text)
     assert [a.parties for a in agreements] == [parties]
+
+
+def test_a_region_and_a_foundation_named_after_it_are_two_parties():
+    text = ("Comunicato stampa\n\nSiena, 20 marzo 2025 – È stato firmato oggi il protocollo d'intesa tra la Fondazione "
+            "Valdelsa Scienze, la Regione Valdelsa e l'Università di Poggio.")
+    answers = [AgreementAnswer(kind="partnership", parties=["Valdelsa Scienze", "Università di Poggio"], date=None)]
+    agreements, _ = build(answers, text)
+    assert [a.parties for a in agreements] == [["Valdelsa Scienze", "Regione Valdelsa", "Università di Poggio"]]

@@ -209,13 +209,15 @@ def _stated(party: str, passage: tuple[int, int], analysis: ReleaseAnalysis) -> 
 
 
 def _same_party(a: str, b: str) -> bool:
-    """One organisation under two names: the same cluster key, or the same distinctive words ("City of Yokohama",
-    "Yokohama"). Only the same words: a place many names share is not enough ("Oslo Science City", "Oslo Cancer
-    Cluster")."""
+    """One organisation under two names: the same cluster key, or the same distinctive words, one name holding
+    all the other's words ("City of Yokohama", "Yokohama"). Only the same words: a place many names share is
+    not enough ("Oslo Science City", "Oslo Cancer Cluster"), nor is it when each name adds words of its own
+    ("Regione Toscana", "Toscana Life Sciences")."""
     if same_cluster(a, b) or a.casefold() == b.casefold():
         return True
-    words_a, words_b = ({t for t in name_tokens(n) if t not in _fillers()} for n in (a, b))
-    return bool(words_a) and words_a == words_b
+    all_a, all_b = ({t for t in name_tokens(n) if t not in GENERIC_WORDS} for n in (a, b))
+    words_a, words_b = (words - _fillers() for words in (all_a, all_b))
+    return bool(words_a) and words_a == words_b and (all_a <= all_b or all_b <= all_a)
 
 
 def _same_passage(a: _Draft, b: _Draft, passages: Sequence[tuple[int, int]], text: str) -> bool:
