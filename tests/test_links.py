@@ -179,3 +179,31 @@ def test_a_count_over_a_list_with_a_comma_before_and_is_a_membership():
     candidates = [c for c in find_candidates(text, "en") if c.kind == "quantity"]
     (link,) = link_candidates(text, candidates, read_layout(text, candidates), ["Nordvita"])
     assert link.metric.value == "members"
+
+
+@pytest.mark.parametrize(("text", "language", "number"), [
+    ("BioSur agrupa a 95 socios, y el sector da empleo a 4.500 personas en Andalucía.", "es", "4.500"),
+    ("NordBio counts 300 members, and the Nordic life sciences industry employs 42,000 people.", "en", "42,000"),
+    ("AlpiBio conta 90 soci e il settore impiega 12.000 addetti in regione.", "it", "12.000"),
+])
+def test_a_number_said_of_the_whole_industry_after_the_cluster_is_no_figure_of_it(text, language, number):
+    cluster = text.split()[0]
+    found = link_text(text, language, [cluster])
+    assert found[number].outside and found[number].cluster is None
+    assert found[next(iter(found))].cluster == cluster  # the cluster's own count before it stays its own
+
+
+def test_a_cluster_of_the_sector_keeps_its_figures():
+    found = link_text("BioWin, the health cluster of the sector in Wallonia, includes 250 members.", "en", ["BioWin"])
+    assert found["250"].cluster == "BioWin"
+
+
+@pytest.mark.parametrize(("text", "language", "clusters", "number"), [
+    ("Le pôle NordSanté et la Région Ouest signent une convention. Le pôle fédère également 25 centres de recherche "
+     "et 8 établissements hospitaliers.", "fr", ["NordSanté", "Région Ouest"], "25"),
+    ("Alpenmed, das Netzwerk der Gesundheitswirtschaft, und die Stadt Kiel kooperieren. Das Netzwerk zählt 140 "
+     "Mitglieder.", "de", ["Alpenmed", "Stadt Kiel"], "140"),
+])
+def test_a_reference_goes_to_the_cluster_the_text_introduced_with_that_noun(text, language, clusters, number):
+    found = link_text(text, language, clusters)
+    assert (found[number].cluster, found[number].decided_by) == (clusters[0], Decision.reference)

@@ -130,7 +130,8 @@ def _clusters_before(text: str, start: int, end: int, clusters: Sequence[str]) -
 
 
 def _by_reference(text: str, start: int, offset: int, clusters: Sequence[str]) -> str | None:
-    """"the network now counts 85 members": the cluster whose name holds that noun, or the only cluster."""
+    """"the network now counts 85 members": the cluster whose name holds that noun, else the one cluster the text
+    introduced with it before ("le pôle Eurobiomed", "Eurobiomed, le pôle de compétitivité…"), or the only cluster."""
     references = list(pattern("reference").finditer(plain(text[start:offset])))
     if not references:
         return None
@@ -138,7 +139,19 @@ def _by_reference(text: str, start: int, offset: int, clusters: Sequence[str]) -
     named = [c for c in clusters if set(noun) <= set(name_tokens(c))]
     if len(named) == 1:
         return named[0]
+    introduced = [c for c in clusters if noun and _introduced_as(plain(text[:offset]), c, noun[0])]
+    if len(introduced) == 1:
+        return introduced[0]
     return clusters[0] if len(clusters) == 1 else None
+
+
+def _introduced_as(plain_text: str, cluster: str, noun: str) -> bool:
+    """The text puts the noun right before the name ("le pôle Eurobiomed") or in apposition after it
+    ("Eurobiomed, le pôle de compétitivité santé")."""
+    name = re.escape(plain(cluster))
+    article = alternation("article")
+    return bool(re.search(rf"(?<![\w]){noun}s?\s+{name}(?![\w])"
+                          rf"|(?<![\w]){name}\s*,\s*(?:{article})\s*(?:[\w-]+\s+)?{noun}(?![\w])", plain_text))
 
 
 def _scope(text: str, candidate: Candidate, layout: Layout) -> str | None:
@@ -173,6 +186,18 @@ def _not_a_stock(text: str, candidate: Candidate, sentence_start: int) -> bool:
     before = re.split(r"[.;!?()\n0-9]", plain(text[sentence_start:candidate.start]))[-1]
     return bool(pattern("past").search(clause) or pattern("past").search(before) or pattern("future").search(before)
                 or pattern("future").search(clause) or pattern("created").search(clause) or pattern("created").search(before))
+
+
+@cache
+def _industry_subject() -> re.Pattern[str]:
+    return re.compile(rf"(?<![\w])(?:{alternation('and')})\s+{alternation('industry_subject')}(?![\w])")
+
+
+def _said_of_the_industry(text: str, start: int, end: int, clusters: Sequence[str]) -> bool:
+    """"BioNord agrupa a 95 socios, y el sector da empleo a 4.500 personas": after the cluster it names last, the
+    sentence goes on about the whole industry, and the number is the industry's."""
+    named = _clusters_before(text, start, end, clusters)
+    return bool(_industry_subject().search(plain(text[named[-1][0] if named else start:end])))
 
 
 def _paragraph_subject(text: str, sentences: Sentences, sentence_start: int, candidate: Candidate, clusters: Sequence[str],
@@ -222,6 +247,9 @@ def link_figures(text: str, sentences: Sentences, layout: Layout, offered: Seque
                 links.append(Link(candidate, None, metric, None, outside=True))
                 continue
             decided = Decision.about_section
+        elif _said_of_the_industry(text, start, candidate.start, clusters):
+            links.append(Link(candidate, None, metric, None, outside=True))
+            continue
         elif parent is not None and parent.cluster is not None:
             cluster, decided = parent.cluster, parent.decided_by
         elif _is_aggregate(text, start, candidate, clusters):
