@@ -89,3 +89,13 @@ def test_a_reference_needs_a_name_of_the_same_kind_close_before_it():
     other = "Fjordmed Health Alliance signed today. The network counts 85 members."
     assert introduced_clusters(other, "en") == []
     assert introduced_clusters("Le Cluster a signé. Le cluster compte 85 membres.", "fr") == []
+
+
+def test_authorities_universities_hospitals_and_companies_are_no_clusters():
+    text = ("Firmato il protocollo tra AlpiBio, la Regione Valle Verde, l'Università di Poggio e l'Azienda ospedaliera di "
+            "Borgo. Aderiscono Nordica S.r.l., Agorà S.R.L. - Salute 360 (TO), Alpenmed GmbH e la Città di Borgo. "
+            "Le pôle Région Sud Santé et la Région Sud signent; BioLAGO e.V. et Medicen Paris Région aussi.")
+    named = ["AlpiBio", "Regione Valle Verde", "Università di Poggio", "Azienda ospedaliera di Borgo", "Nordica S.r.l.",
+             "Agorà S.R.L. - Salute 360 (TO)", "Alpenmed GmbH", "Città di Borgo", "Région Sud", "BioLAGO e.V.",
+             "Medicen Paris Région"]
+    assert roster(named, [], text) == ["AlpiBio", "BioLAGO e.V.", "Medicen Paris Région"]

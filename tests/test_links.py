@@ -207,3 +207,9 @@ def test_a_cluster_of_the_sector_keeps_its_figures():
 def test_a_reference_goes_to_the_cluster_the_text_introduced_with_that_noun(text, language, clusters, number):
     found = link_text(text, language, clusters)
     assert (found[number].cluster, found[number].decided_by) == (clusters[0], Decision.reference)
+
+
+def test_a_reference_after_a_contracted_article_names_the_cluster():
+    text = "Bilancio del Polo AlpiBio.\n\nCresce il numero dei membri della rete che conta ottantasette cluster member."
+    found = link_text(text, "it", ["AlpiBio"])
+    assert (found["ottantasette"].cluster, found["ottantasette"].decided_by) == ("AlpiBio", Decision.reference)

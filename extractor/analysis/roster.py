@@ -148,16 +148,31 @@ def described_clusters(text: str, layout: Layout) -> list[str]:
     return names
 
 
+COMPANY_FORM_INSIDE = 3
+
+
 def could_be_cluster(name: str, text: str) -> bool:
-    """The release spells the name, and it is neither a country, an event ("BIO 2017") nor a company ("Acme S.p.A.")."""
+    """The release spells the name, and it is neither a country, an event ("BIO 2017"), a company ("Acme S.p.A.")
+    nor an authority, a university or a hospital ("Regione Toscana", "City of Yokohama", "Università di Siena"),
+    which a model lists among clusters when they sign with one."""
     if not find_all(name, text) or is_event_or_country(name):
         return False
-    return not _company_form().search(plain(name))
+    folded = plain(name)
+    return not _company_form().search(folded) and not _authority().match(folded)
 
 
 @cache
 def _company_form() -> re.Pattern[str]:
-    return re.compile(rf"(?<![\w])(?:{alternation('company_form')})\.?\s*$")
+    """A company's legal form closing the name ("Acme SA"), or of three letters or more anywhere in it ("Agora
+    S.R.L. - Salute 360"): a form of two letters inside a name is as often a word of it."""
+    forms = words_of("company_form")
+    inside = "|".join(f for f in forms if len(re.sub(r"[^a-z]", "", f.replace("\\.?", ""))) >= COMPANY_FORM_INSIDE)
+    return re.compile(rf"(?<![\w])(?:(?:{alternation('company_form')})\.?\s*$|(?:{inside})\.?(?![\w]))")
+
+
+@cache
+def _authority() -> re.Pattern[str]:
+    return re.compile(rf"^(?:(?:{alternation('article')})\s*)?(?:{alternation('authority')})(?![\w])")
 
 
 def roster(named: Sequence[str], known: Sequence[str], text: str) -> list[str]:
