@@ -181,7 +181,7 @@ def test_an_earlier_passage_that_names_every_party_dates_the_signing():
 
 def test_an_earlier_signing_with_another_partner_does_not_date_this_one():
     text = ("Nouvelles de la filière\n\nParis, le 6 octobre 2020\n\nLe 3 mars 2019, Alpha et la Région Ouest ont signé une "
-            "convention.\n\nAlpha officialise ce jour un accord de partenariat avec Beta.")
+            "convention.\n\nAlpha officialise un accord de partenariat avec Beta.")
     answers = [AgreementAnswer(kind="partnership", parties=["Alpha", "Beta"], date=None)]
     agreements, flags = build(answers, text)
     assert agreements[0].signed_on == dt.date(2020, 10, 6) and [f.code for f in flags] == ["signed_on_assumed"]
@@ -230,3 +230,15 @@ def test_a_region_and_a_foundation_named_after_it_are_two_parties():
     answers = [AgreementAnswer(kind="partnership", parties=["Valdelsa Scienze", "Università di Poggio"], date=None)]
     agreements, _ = build(answers, text)
     assert [a.parties for a in agreements] == [["Valdelsa Scienze", "Regione Valdelsa", "Università di Poggio"]]
+
+
+@pytest.mark.parametrize("lead", [
+    "BioSur y la Asociación Alpina han firmado hoy un acuerdo de colaboración.",
+    "BioSur and Alpina Association today signed a Memorandum of Understanding.",
+    "BioSur e l'Associazione Alpina hanno firmato oggi un protocollo d'intesa.",
+])
+def test_a_signing_said_to_be_today_is_dated_by_the_release_without_a_flag(lead):
+    text = f"Nota de prensa\n\nBilbao, 8 de abril de 2025.\n\n{lead}\n\nEl objetivo es claro."
+    parties = ["BioSur", next(p for p in ("Asociación Alpina", "Alpina Association", "Associazione Alpina") if p in lead)]
+    agreements, flags = build([AgreementAnswer(kind="partnership", parties=parties, date=None)], text)
+    assert agreements[0].signed_on == dt.date(2025, 4, 8) and flags == []

@@ -239,6 +239,9 @@ def _signed_on(draft: _Draft, analysis: ReleaseAnalysis, claimed: Sequence[tuple
     if draft.passage is not None and (day := _date_in(draft.passage, analysis, own) or _date_in(draft.passage, analysis)):
         return day
     published = analysis.published_on
+    # "han firmado hoy un acuerdo": the release's own day, stated, not assumed.
+    if draft.passage is not None and published is not None and pattern("today").search(plain(analysis.text[slice(*draft.passage)])):
+        return published
     if draft.said_date and (_YEAR.search(draft.said_date) or published is not None):
         said = _read_date(draft.said_date, published, analysis.language)
         if said is not None and find(draft.said_date, analysis.text) is not None:
