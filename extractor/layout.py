@@ -67,8 +67,13 @@ _PLACE_WORD = re.compile(r"^[^\W\d_][\w'’. -]*$")
 
 @cache
 def _place_split() -> re.Pattern[str]:
-    """Between the places of a dateline: "Namur, Belgium and Chartres, France"."""
-    return re.compile(rf"\s*(?:,|&|(?<![\w])(?i:{alternation('and')})(?![\w]))\s*")
+    """Between the places of a dateline: "Namur, Belgium and Chartres, France", "HALIFAX, Nova Scotia--"."""
+    return re.compile(rf"\s*(?:,|&|-{{2,}}|(?<![\w])(?i:{alternation('and')})(?![\w]))\s*")
+
+
+@cache
+def _wire_service() -> re.Pattern[str]:
+    return re.compile(rf"[(/]\s*(?i:{alternation('wire_service')})\s*[)/]")
 
 
 @cache
@@ -231,7 +236,7 @@ def find_dateline(text: str, dates: list[Candidate]) -> Dateline | None:
         head = prefix[:lead.start()] if lead else prefix
         if _PUBLISHED_BEFORE.match(unaccent(prefix)):
             return Dateline(line_start, cand.end, day, ())
-        places = tuple(p for p in _place_split().split(re.sub(r"[()]", ",", head)) if p)
+        places = tuple(p for p in _place_split().split(re.sub(r"[()]", ",", _wire_service().sub(",", head))) if p)
         if places and len(places) <= 8 and all(_is_place(p) for p in places):
             return Dateline(line_start, cand.end, day, places)
         rest = clean_line(text[cand.end:line_end if line_end >= 0 else len(text)])

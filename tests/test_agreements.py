@@ -242,3 +242,17 @@ def test_a_signing_said_to_be_today_is_dated_by_the_release_without_a_flag(lead)
     parties = ["BioSur", next(p for p in ("Asociación Alpina", "Alpina Association", "Associazione Alpina") if p in lead)]
     agreements, flags = build([AgreementAnswer(kind="partnership", parties=parties, date=None)], text)
     assert agreements[0].signed_on == dt.date(2025, 4, 8) and flags == []
+
+
+
+@pytest.mark.parametrize(("text", "signed_on"), [
+    ("Hannover, 5. März 2025 – Nordcluster und Alpenbio haben am Dienstag ihre Kooperationsvereinbarung verlängert.",
+     dt.date(2025, 3, 4)),
+    ("Delft, 22 september 2025 – Op de beurs is vrijdag een intentieverklaring getekend tussen Nordcluster en Alpenbio.",
+     dt.date(2025, 9, 19)),
+    ("Boston, June 12, 2025 – Nordcluster and Alpenbio signed a partnership agreement on Thursday.", dt.date(2025, 6, 12)),
+])
+def test_a_weekday_named_alone_is_the_last_such_day_before_the_release(text, signed_on):
+    agreements, flags = build([AgreementAnswer(kind="partnership", parties=["Nordcluster", "Alpenbio"], date=None)],
+                              "Persbericht\n\n" + text + "\n\nDas Ziel ist klar.")
+    assert agreements[0].signed_on == signed_on and flags == []

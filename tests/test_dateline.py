@@ -40,6 +40,10 @@ def dateline_of(text: str, lang: str | None = None):
     ("Bioga y BioPharma Crescent sellan una alianza\n\nEladio Lois\n28/10/2025 11:22\n"
      "El clúster firmó el 27 de octubre de 2025 un acuerdo.", D(2025, 10, 28), ()),
     (TITLE + "Published on June 3, 2019\n\nThe agreement, first signed on May 2, 2017, was renewed.", D(2019, 6, 3), ()),
+    ("NordBio and Alpenmed Sign MOU\n\nHALIFAX, Nova Scotia--(BUSINESS WIRE)--June 10, 2025--NordBio and Alpenmed "
+     "are pleased to announce a Memorandum of Understanding.", D(2025, 6, 10), ("HALIFAX", "Nova Scotia")),
+    ("NordBio and Alpenmed Sign MOU\n\nBOSTON, June 3, 2025 /PRNewswire/ -- NordBio and Alpenmed today announced "
+     "a partnership.", D(2025, 6, 3), ("BOSTON",)),
 ])
 def test_publication_date_from_the_dateline(text: str, date: dt.date, places: tuple[str, ...]) -> None:
     dateline = dateline_of(text)

@@ -5,7 +5,7 @@ import datetime as dt
 
 import pytest
 
-from extractor.normalize.dates import date_regex, parse_date, parse_period
+from extractor.normalize.dates import date_regex, parse_date, parse_period, weekday_before
 
 D = dt.date
 
@@ -151,3 +151,14 @@ def test_numeric_quarter_and_month_shapes_in_running_text() -> None:
     ]
     assert _shapes("the third quarter of 2023, June 2008 and 2020-2022") == [
         ("quarter", "third quarter of 2023"), ("month", "June 2008"), ("year_range", "2020-2022")]
+
+
+@pytest.mark.parametrize(("said", "published", "day"), [
+    ("haben am Dienstag unterzeichnet", dt.date(2025, 3, 5), dt.date(2025, 3, 4)),
+    ("is vrijdag getekend", dt.date(2025, 9, 22), dt.date(2025, 9, 19)),
+    ("signed on Monday", dt.date(2025, 9, 22), dt.date(2025, 9, 22)),
+    ("firmato martedì", dt.date(2025, 9, 22), dt.date(2025, 9, 16)),
+    ("signed the agreement", dt.date(2025, 9, 22), None),
+])
+def test_a_weekday_named_alone_is_the_last_such_day_on_or_before_the_release(said, published, day):
+    assert weekday_before(said, published) == day

@@ -101,6 +101,26 @@ def _calendar_words() -> tuple[str, str, str]:
     return _names(wide), _names(abbreviated | wide), _names(weekdays)
 
 
+@lru_cache(maxsize=1)
+def _weekday_numbers() -> dict[str, int]:
+    """Every language's weekday names, lower case and accentless, to Python's weekday number (Monday is 0)."""
+    return {_month_key(name): number for code in DATE_LANGS for number, name in get_day_names("wide", locale=code).items()}
+
+
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+def weekday_before(text: str, published: dt.date) -> dt.date | None:
+    """The day a weekday named alone stands for: the last such day on or before the release date ("haben am
+    Dienstag unterzeichnet" in a release of Wednesday 5 March 2025 is 4 March)."""
+    numbers = _weekday_numbers()
+    for word in _WORD.finditer(unaccent(text)):
+        number = numbers.get(word.group().lower())
+        if number is not None:
+            return published - dt.timedelta(days=(published.weekday() - number) % 7)
+    return None
+
+
 def _quarter_shape() -> str:
     """"Q3 2023", "T3 2023", "3e trimestre 2023", "third quarter of 2023": group 1 or 2 holds the
     quarter's digit, group 3 its ordinal word, group 4 the year."""
@@ -129,7 +149,8 @@ def date_regex() -> re.Pattern[str]:
     month = rf"(?:{any_month})\.?(?![^\W\d_])"
     month_wide = rf"(?:{wide})(?![^\W\d_])"
     weekday = rf"(?:(?:{weekdays}),?\s+)"
-    lead = r"(?<![\w/.\-])"
+    # A wire service's dateline joins the date with double dashes: "HALIFAX--(BUSINESS WIRE)--June 10, 2025--".
+    lead = r"(?:(?<![\w/.\-])|(?<=--))"
     day_suffix, of, month_to = _day_suffix(), _of(), _month_to()
     day_first = rf"{_DAY}{day_suffix}\s+{of}{month}(?:\s+(?:{_either('of')}))?,?\s+{_YEAR}"
     month_first = rf"{month}\s+{_DAY}(?:{_either('month_day_suffix')})?,?\s+(?:{_TIME}\s+)?{_YEAR}"

@@ -26,6 +26,7 @@ from extractor.identity.clusters import GENERIC_WORDS, same_cluster
 from extractor.identity.organisations import is_event_or_country
 from extractor.identity.people import same_person
 from extractor.lexicon import alternation, pattern, words
+from extractor.normalize.dates import weekday_before
 from extractor.records.flags import SIGNED_ON_ASSUMED, flag, ungrounded
 from extractor.text.fold import name_tokens, plain, unaccent
 from extractor.text.sentences import Sentences
@@ -57,8 +58,9 @@ def _without_descriptor(name: str) -> str:
 
 
 @cache
-def _locative() -> re.Pattern[str]:
-    return re.compile(rf"(?<![\w])(?i:{alternation('locative')})\s+$")
+def _locative(language: str | None) -> re.Pattern[str]:
+    """"in", "à", "nach" in the release's own language: Dutch "en" joins two names, Spanish "en" places one."""
+    return re.compile(rf"(?<![\w])(?i:{alternation('locative', language)})\s+$")
 
 
 @cache
@@ -151,7 +153,7 @@ def _listed_parties(draft: _Draft, analysis: ReleaseAnalysis, people: Sequence[s
             known = next((party for party, spans in mentions if any(s <= at < e or at <= s < at + len(bare) for s, e in spans)), None)
             if known is not None:
                 listed.append(known)
-            elif _is_organisation(surface, people, text) and not any(s <= at < e for _, spans in mentions for s, e in spans):
+            elif _is_organisation(surface, people, text, analysis.language) and not any(s <= at < e for _, spans in mentions for s, e in spans):
                 listed.append((surface, (at, at + len(bare))))
         if len(listed) < 2 or any(p not in listed for p in inside):
             continue  # the list leaves out a party the passage names: it is part of a longer one
@@ -161,14 +163,14 @@ def _listed_parties(draft: _Draft, analysis: ReleaseAnalysis, people: Sequence[s
     return None
 
 
-def _only_as_place(name: str, text: str) -> bool:
+def _only_as_place(name: str, text: str, language: str | None) -> bool:
     """Every mention follows "in", "à", "nach"...: the release uses the name as a place ("in Boston")."""
     spans = find_all(name, text)
-    return bool(spans) and all(_locative().search(unaccent(text[max(0, s - 12):s])) for s, _ in spans)
+    return bool(spans) and all(_locative(language).search(unaccent(text[max(0, s - 12):s])) for s, _ in spans)
 
 
-def _is_organisation(name: str, people: Sequence[str], text: str) -> bool:
-    if is_event_or_country(name) or _only_as_place(name, text):
+def _is_organisation(name: str, people: Sequence[str], text: str, language: str | None = None) -> bool:
+    if is_event_or_country(name) or _only_as_place(name, text, language):
         return False  # "BIO 2017" is an event, "Boston" a place
     # A person, or a person with a role before the name ("Luxemburgs Wirtschaftsminister Franz Fayot").
     tokens = name_tokens(name)
@@ -234,14 +236,24 @@ def _signed_on(draft: _Draft, analysis: ReleaseAnalysis, claimed: Sequence[tuple
     signing; a day without a year is read against the release date, and stays unknown when the release has none."""
     dateline = analysis.layout.dateline
     own = (dateline.start, dateline.end) if dateline else None  # the release's own date is no signing's
-    # A lead that opens with the dateline ("Stuttgart, 21. November 2023 – A und B haben am 20. November
-    # unterzeichnet") holds the release's date and the signing's: the other one is the signing's.
-    if draft.passage is not None and (day := _date_in(draft.passage, analysis, own) or _date_in(draft.passage, analysis)):
-        return day
     published = analysis.published_on
-    # "han firmado hoy un acuerdo": the release's own day, stated, not assumed.
-    if draft.passage is not None and published is not None and pattern("today").search(plain(analysis.text[slice(*draft.passage)])):
-        return published
+    if draft.passage is not None:
+        # A lead that opens with the dateline ("Stuttgart, 21. November 2023 – A und B haben am 20. November
+        # unterzeichnet") holds the release's date and the signing's: the other one is the signing's, and a
+        # weekday named alone ("haben am Dienstag unterzeichnet") is the last such day before the release.
+        if (day := _date_in(draft.passage, analysis, own)) is not None:
+            return day
+        start, end = draft.passage
+        words = analysis.text[start:end]
+        if own is not None and start <= own[0] < end:
+            words = words[:own[0] - start] + " " * (min(own[1], end) - own[0]) + words[min(own[1], end) - start:]
+        if published is not None and (day := weekday_before(words, published)) is not None:
+            return day
+        if (day := _date_in(draft.passage, analysis)) is not None:
+            return day
+        # "han firmado hoy un acuerdo": the release's own day, stated, not assumed.
+        if published is not None and pattern("today").search(plain(words)):
+            return published
     if draft.said_date and (_YEAR.search(draft.said_date) or published is not None):
         said = _read_date(draft.said_date, published, analysis.language)
         if said is not None and find(draft.said_date, analysis.text) is not None:
@@ -319,7 +331,7 @@ def _drafts(answers: Sequence[AgreementAnswer], analysis: ReleaseAnalysis, peopl
                 if said.strip():
                     flags.append(ungrounded("the party", said))
                 continue
-            if _is_organisation(cleaned[0], people, text) and not any(_same_party(cleaned[0], p) for p, _ in parties):
+            if _is_organisation(cleaned[0], people, text, analysis.language) and not any(_same_party(cleaned[0], p) for p, _ in parties):
                 parties.append(cleaned)
         if len(parties) < 2:
             continue
