@@ -256,3 +256,17 @@ def test_a_weekday_named_alone_is_the_last_such_day_before_the_release(text, sig
     agreements, flags = build([AgreementAnswer(kind="partnership", parties=["Nordcluster", "Alpenbio"], date=None)],
                               "Persbericht\n\n" + text + "\n\nDas Ziel ist klar.")
     assert agreements[0].signed_on == signed_on and flags == []
+
+
+@pytest.mark.parametrize(("later", "signed_on"), [
+    ("The MOU was signed on June 9 during the BIO convention in Boston.", dt.date(2025, 6, 9)),
+    # an earlier signing recalled in the next sentence is no date of this one: the lead's dateline dates it
+    ("The first MOU was signed on June 9, 2019 in Boston.", dt.date(2025, 6, 10)),
+    # a sentence that opens on a name tells another signing
+    ("Nordcluster also signed an agreement with Baltica on June 2.", dt.date(2025, 6, 10)),
+])
+def test_a_headline_signing_is_dated_by_a_later_sentence_about_the_agreement(later, signed_on):
+    text = ("Nordcluster and Alpenbio Sign MOU\n\nHALIFAX--(BUSINESS WIRE)--June 10, 2025--Nordcluster and Alpenbio are "
+            f"pleased to announce a Memorandum of Understanding.\n\n{later}")
+    agreements, flags = build([AgreementAnswer(kind="mou", parties=["Nordcluster", "Alpenbio"], date=None)], text)
+    assert agreements[0].signed_on == signed_on and flags == []

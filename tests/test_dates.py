@@ -162,3 +162,13 @@ def test_numeric_quarter_and_month_shapes_in_running_text() -> None:
 ])
 def test_a_weekday_named_alone_is_the_last_such_day_on_or_before_the_release(said, published, day):
     assert weekday_before(said, published) == day
+
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("The MOU was signed on June 9 during BIO.", "June 9"),
+    ("on Tuesday, June 3rd at the fair", "Tuesday, June 3rd"),
+    ("signed on June 9, 2025 in Boston", "June 9, 2025"),
+])
+def test_a_month_before_its_day_is_a_date_without_a_year_too(text, found):
+    assert [m.group() for m in date_regex().finditer(text)] == [found]

@@ -36,6 +36,9 @@ from schemas.common import Decision, Flag, Qualifier, Severity
 _YEAR = re.compile(r"\b(?:19|20)[0-9]{2}\b")
 # Named this often, an organisation is what the release is about, and may sign as "we".
 MAIN_ACTOR_MENTIONS = 3
+# A signing the release tells in its next passage happened days before it; a date older than this is another signing.
+RECENT_SIGNING_DAYS = 31
+NEXT_PASSAGES = 2
 DISTINCTIVE_CHARS = 4
 
 
@@ -249,6 +252,8 @@ def _signed_on(draft: _Draft, analysis: ReleaseAnalysis, claimed: Sequence[tuple
             words = words[:own[0] - start] + " " * (min(own[1], end) - own[0]) + words[min(own[1], end) - start:]
         if published is not None and (day := weekday_before(words, published)) is not None:
             return day
+        if (day := _told_next(draft.passage, analysis, claimed, own)) is not None:
+            return day
         if (day := _date_in(draft.passage, analysis)) is not None:
             return day
         # "han firmado hoy un acuerdo": the release's own day, stated, not assumed.
@@ -278,6 +283,32 @@ def _signed_on(draft: _Draft, analysis: ReleaseAnalysis, claimed: Sequence[tuple
                 if span is not None and (day := _date_in(span, analysis, own)) is not None:
                     return day
     return None
+
+
+def _told_next(passage: tuple[int, int], analysis: ReleaseAnalysis, claimed: Sequence[tuple[int, int]],
+               own: tuple[int, int] | None) -> dt.date | None:
+    """A headline's signing dated by a later sentence that opens on the agreement itself ("… are pleased to
+    announce a Memorandum of Understanding. The MOU was signed on June 9 during BIO"), when that date is a few
+    days before the release: an earlier signing recalled there ("The first agreement was signed in May 2019")
+    is older, and a sentence that opens on a name tells another signing."""
+    published = analysis.published_on
+    if published is None:
+        return None
+    later = [p for p in _passages(analysis) if p[0] > passage[0] and p not in claimed][:NEXT_PASSAGES]
+    for start, _ in later:
+        sentence = analysis.sentences.at(start)
+        if not _on_the_agreement().match(plain(analysis.text[sentence[0]:sentence[1]])):
+            continue
+        day = _date_in(sentence, analysis, own)
+        if day is not None:
+            return day if 0 <= (published - day).days <= RECENT_SIGNING_DAYS else None
+    return None
+
+
+@cache
+def _on_the_agreement() -> re.Pattern[str]:
+    """"The MOU was signed…", "L'accord a été signé…", "Die Vereinbarung wurde…": a sentence about the agreement."""
+    return re.compile(rf"^(?:{alternation('article')})\s*(?:{alternation('agreement')})(?![\w])")
 
 
 def _date_in(span: tuple[int, int], analysis: ReleaseAnalysis, skip: tuple[int, int] | None = None) -> dt.date | None:
