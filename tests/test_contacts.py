@@ -48,3 +48,12 @@ def test_a_mail_domain_that_spells_a_cluster_s_initials_is_that_cluster_s():
     clusters = [ClusterProfile(name="Nordic Vaccine Alliance"), ClusterProfile(name="Oslo Cancer Cluster")]
     (contact,) = build_contacts(find_candidates(text, "en"), text, people, clusters, None)
     assert contact.organisation == "Nordic Vaccine Alliance"
+
+
+def test_a_mail_domain_that_spells_the_abbreviation_the_release_gives_is_that_cluster_s():
+    text = "The NorthWest Health Innovation Cluster (NWHIC) signed.\n\nMedia enquiries: Rachel Dunn, rachel.dunn@nwhic.org.uk"
+    start = text.index("Rachel")
+    people = [Person(name="Rachel Dunn", evidence=evidence(text, start, start + len("Rachel Dunn")))]
+    clusters = [ClusterProfile(name="NorthWest Health Innovation Cluster")]
+    (contact,) = build_contacts(find_candidates(text, "en"), text, people, clusters, None)
+    assert contact.organisation == "NorthWest Health Innovation Cluster"

@@ -213,3 +213,11 @@ def test_a_reference_after_a_contracted_article_names_the_cluster():
     text = "Bilancio del Polo AlpiBio.\n\nCresce il numero dei membri della rete che conta ottantasette cluster member."
     found = link_text(text, "it", ["AlpiBio"])
     assert (found["ottantasette"].cluster, found["ottantasette"].decided_by) == ("AlpiBio", Decision.reference)
+
+
+def test_a_list_under_a_heading_that_refers_to_the_cluster_is_the_cluster_s():
+    text = ("Nordvita signs with the University of Lakeland\n\nNordvita has signed an agreement.\n\n"
+            "The cluster at a glance:\n• 450 member companies\n• 25,000 jobs across the region")
+    found = link_text(text, "en", ["Nordvita"])
+    assert (found["450"].cluster, found["450"].metric) == ("Nordvita", Metric.members)
+    assert (found["25,000"].cluster, found["25,000"].metric) == ("Nordvita", Metric.jobs)

@@ -115,6 +115,8 @@ def test_a_person_repeated_up_to_the_cap_is_one_person():
         ('"Samen groeien we," zegt Lotte Brouwer. Ook Pieter van Dam, directeur bij Oost BV, is positief.', "Ook Pieter van Dam"),
         ("Ada Lovelace signe l'accord. Aussi Pierre Durand, président du pôle, salue ce succès.", "Aussi Pierre Durand"),
         ("Also Jane Porter, chief executive of the network, welcomed the agreement.", "Also Jane Porter"),
+        ("Según Ana Ruiz Calvo, presidenta del clúster, «el convenio abre puertas».", "Según Ana Ruiz Calvo"),
+        ("Selon Marc Lefort, directeur du pôle, l'accord est historique.", "Selon Marc Lefort"),
     ],
 )
 def test_a_sentence_adverb_before_a_name_is_not_part_of_it(text, said):

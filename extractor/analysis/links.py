@@ -203,7 +203,8 @@ def _said_of_the_industry(text: str, start: int, end: int, clusters: Sequence[st
 def _paragraph_subject(text: str, sentences: Sentences, sentence_start: int, candidate: Candidate, clusters: Sequence[str],
                        floor: int, numbers: Sequence[Candidate]) -> str | None:
     """"Flanders.health is the seventh cluster. […] More than 70 partners have joined": a sentence that names
-    nothing before its number continues the paragraph's subject, the cluster its earlier sentences named last.
+    nothing before its number continues the paragraph's subject, the cluster its earlier sentences named last or
+    referred to ("The cluster at a glance: • 450 member companies").
     A proper noun before the sentence's first number ("La Wallonie compte 9 892 emplois") makes the sentence
     about something else; one between its numbers is an item of the list they count ("45 SMEs, the four
     University Hospitals, three research centres")."""
@@ -213,7 +214,8 @@ def _paragraph_subject(text: str, sentences: Sentences, sentence_start: int, can
     paragraph = max(floor, text.rfind("\n\n", 0, sentence_start) + 1)
     named = _clusters_before(text, paragraph, sentence_start, clusters)
     if not named:
-        return None
+        # "The cluster at a glance:\n• 450 member companies": the paragraph opens on a reference to the cluster.
+        return _by_reference(text, paragraph, sentence_start, clusters)
     # The last sentence that names a cluster must name one only: "A and B join forces" leaves it open.
     last = sentences.at(named[-1][0] - 1)
     distinct = {name for end, name in named if last[0] < end <= last[1]}

@@ -6,6 +6,7 @@ columns (names on one line, numbers on the next) are read column by column.
 """
 from __future__ import annotations
 
+import re
 from urllib.parse import urlparse
 
 from extractor.candidates import Candidate
@@ -48,21 +49,23 @@ def _owner_nearby(offset: int, text: str, people: list[Person]) -> Person | None
     return max(placed, key=lambda pe: pe[1].end)[0] if placed else None
 
 
-def _spelt_by(label: str, name: str) -> bool:
-    """A mail domain's first label spells the cluster's name or its initials: "biowin.org" for BioWin,
-    "mva.org" for Medicon Valley Alliance."""
+def _spelt_by(label: str, name: str, text: str) -> bool:
+    """A mail domain's first label spells the cluster's name, its initials or the abbreviation the release
+    gives it: "biowin.org" for BioWin, "mva.org" for Medicon Valley Alliance, "nwhic.org.uk" for "NorthWest
+    Health Innovation Cluster (NWHIC)"."""
     tokens = [t for t in name_tokens(name) if len(t) >= MIN_INITIAL_WORD]
     initials = "".join(t[0] for t in tokens)
-    return label in (name_key(name).replace(" ", ""), initials if len(initials) >= MIN_INITIALS else None)
+    given = {m.group(1).casefold() for m in re.finditer(rf"{re.escape(name)}\s*\(([^\W_][\w&.-]{{1,11}})\)", text)}
+    return label in {name_key(name).replace(" ", ""), initials if len(initials) >= MIN_INITIALS else "", *given} - {""}
 
 
-def _organisation(address: str | None, person: Person | None, clusters: list[ClusterProfile]) -> str | None:
+def _organisation(address: str | None, person: Person | None, clusters: list[ClusterProfile], text: str) -> str | None:
     """The cluster the person belongs to or whose website shares the mail domain, else the person's organisation."""
     domain = address.split("@")[1].lower() if address else ""
     for cluster in clusters:
         host = (urlparse(cluster.website).hostname or "").removeprefix("www.") if cluster.website else ""
         if (host and domain == host) or (person and same_cluster(person.organisation, cluster.name)) \
-                or (domain and _spelt_by(domain.split(".")[0].replace("-", ""), cluster.name)):
+                or (domain and _spelt_by(domain.split(".")[0].replace("-", ""), cluster.name, text)):
             return cluster.name
     return person.organisation if person else None
 
@@ -75,7 +78,7 @@ def build_contacts(candidates: list[Candidate], text: str, people: list[Person],
     for email in emails:
         owner = _owner_by_email(str(email.value), people) or _owner_nearby(email.start, text, people)
         key = owner.name if owner else str(email.value)
-        organisation = _organisation(str(email.value), owner, clusters)
+        organisation = _organisation(str(email.value), owner, clusters, text)
         if key not in contacts:
             contacts[key] = Contact(name=owner.name if owner else None, organisation=organisation,
                                     email=str(email.value), evidence=evidence(text, email.start, email.end))
@@ -84,7 +87,7 @@ def build_contacts(candidates: list[Candidate], text: str, people: list[Person],
         key = owner.name if owner else phone.text
         contact = contacts.get(key)
         if contact is None:
-            organisation = _organisation(None, owner, clusters)
+            organisation = _organisation(None, owner, clusters, text)
             contact = contacts[key] = Contact(name=owner.name if owner else None, organisation=organisation,
                                               evidence=evidence(text, phone.start, phone.end))
         if contact.phone:
