@@ -270,3 +270,15 @@ def test_a_headline_signing_is_dated_by_a_later_sentence_about_the_agreement(lat
             f"pleased to announce a Memorandum of Understanding.\n\n{later}")
     agreements, flags = build([AgreementAnswer(kind="mou", parties=["Nordcluster", "Alpenbio"], date=None)], text)
     assert agreements[0].signed_on == signed_on and flags == []
+
+
+@pytest.mark.parametrize(("text", "signed_on"), [
+    ("Roma, 6 ottobre 2025 – Nordcluster e Alpenbio hanno sottoscritto ieri un protocollo d'intesa.", dt.date(2025, 10, 5)),
+    ("Paris, le 6 octobre 2025 – Nordcluster et Alpenbio ont signé hier un accord de partenariat.", dt.date(2025, 10, 5)),
+    # German "hier" is "here", not French "yesterday"
+    ("Kiel, 6. Oktober 2025 – Nordcluster und Alpenbio haben hier eine Vereinbarung unterzeichnet.", dt.date(2025, 10, 6)),
+])
+def test_a_signing_said_to_be_yesterday_is_the_day_before_the_release(text, signed_on):
+    agreements, flags = build([AgreementAnswer(kind="partnership", parties=["Nordcluster", "Alpenbio"], date=None)],
+                              "Comunicato\n\n" + text + "\n\nFine.")
+    assert agreements[0].signed_on == signed_on and flags == []

@@ -148,6 +148,7 @@ def test_new_members_and_last_years_count_are_no_figures_of_today():
     ("NordBio has 300 members. Since 2005, 45 start-ups have been spun out of its universities.", "en", "45", "300"),
     ("BioSur agrupa 120 empresas. Desde su creación, 30 empresas se han creado en su entorno.", "es", "30", "120"),
     ("AlpiBio conta 90 soci. In dieci anni sono nate 25 start-up nel distretto.", "it", "25", "90"),
+    ("NordSanté fédère 160 entreprises. Il a accompagné la création de 45 start-up depuis 2015.", "fr", "45", "160"),
 ])
 def test_companies_created_over_a_period_are_no_count_of_today(text, language, created, counted):
     cluster = text.split()[0]

@@ -252,12 +252,15 @@ def _signed_on(draft: _Draft, analysis: ReleaseAnalysis, claimed: Sequence[tuple
             words = words[:own[0] - start] + " " * (min(own[1], end) - own[0]) + words[min(own[1], end) - start:]
         if published is not None and (day := weekday_before(words, published)) is not None:
             return day
+        # "hanno sottoscritto ieri", "han firmado hoy": the day before the release or its own day, stated, in the
+        # release's language (French "hier" is yesterday, German and Dutch "hier" is here).
+        if published is not None and pattern("yesterday", analysis.language).search(plain(words)):
+            return published - dt.timedelta(days=1)
         if (day := _told_next(draft.passage, analysis, claimed, own)) is not None:
             return day
         if (day := _date_in(draft.passage, analysis)) is not None:
             return day
-        # "han firmado hoy un acuerdo": the release's own day, stated, not assumed.
-        if published is not None and pattern("today").search(plain(words)):
+        if published is not None and pattern("today", analysis.language).search(plain(words)):
             return published
     if draft.said_date and (_YEAR.search(draft.said_date) or published is not None):
         said = _read_date(draft.said_date, published, analysis.language)
