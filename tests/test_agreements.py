@@ -282,3 +282,21 @@ def test_a_signing_said_to_be_yesterday_is_the_day_before_the_release(text, sign
     agreements, flags = build([AgreementAnswer(kind="partnership", parties=["Nordcluster", "Alpenbio"], date=None)],
                               "Comunicato\n\n" + text + "\n\nFine.")
     assert agreements[0].signed_on == signed_on and flags == []
+
+
+@pytest.mark.parametrize(("text", "answered", "parties"), [
+    # "de" joins a name the release never uses in short
+    ("Nantes, le 18 novembre 2025 – Atlanbio et la Région Pays de la Loire ont signé lundi un accord-cadre.",
+     ["Atlanbio", "Région Pays de la Loire"], ["Atlanbio", "Région Pays de la Loire"]),
+    # "de" describes a party the release also names alone
+    ("Graz, 3 mars 2025 – BioNord a signé un accord avec Acmebio de Styrie. Acmebio compte 40 salariés.",
+     ["BioNord", "Acmebio de Styrie"], ["BioNord", "Acmebio"]),
+    # the list's full name and the model's short form are one party; the elided article is no part of the name
+    ("Roma, 6 ottobre 2025 – Il Cluster Alpino, il Consorzio BioNord e l'Università di Roma Tor Vergata hanno "
+     "sottoscritto ieri un protocollo d'intesa.", ["Cluster Alpino", "Consorzio BioNord", "Università Tor Vergata"],
+     ["Cluster Alpino", "Consorzio BioNord", "Università di Roma Tor Vergata"]),
+])
+def test_a_party_keeps_the_words_of_its_name(text, answered, parties):
+    title = "Accordo con l'Università Tor Vergata" if "Vergata" in text else "Note"
+    agreements, _ = build([AgreementAnswer(kind="partnership", parties=answered, date=None)], f"{title}\n\n{text}")
+    assert [a.parties for a in agreements] == [parties]

@@ -43,21 +43,32 @@ DISTINCTIVE_CHARS = 4
 
 
 @cache
-def _descriptor() -> re.Pattern[str]:
+def _descriptor(concept: str) -> re.Pattern[str]:
     """What follows a party's name to describe it, not name it: "Acme Bio from Styria (Austria)"."""
-    return re.compile(rf"\s*(?:,|\s(?i:{alternation('descriptor')})\s).*$")
+    return re.compile(rf"\s*(?:,|\s(?i:{alternation(concept)})\s).*$")
 
 
-def _without_descriptor(name: str) -> str:
+def _without_descriptor(name: str, text: str) -> str:
     """The name before its description; the pattern runs on the accentless copy, which has the same length.
 
-    What is left must still name something: "City of Yokohama" or "Université de Lyon" would leave a word
-    every city or university shares, so such a name is kept whole.
+    "from", "aus", "based in" always describe. "de", "of", "di" may as well join a name ("Région Pays de la
+    Loire", "Cluster de Salud de Galicia"): the name is cut there only when the release also uses the cut name
+    alone. What is left must still name something: "City of Yokohama" or "Université de Lyon" would leave a
+    word every city or university shares, so such a name is kept whole.
     """
-    trimmed = name[:len(_descriptor().sub("", unaccent(name)))]
-    if all(token in _fillers() for token in name_tokens(trimmed)):
-        return name
-    return trimmed
+    for concept in ("descriptor", "descriptor_or_name"):
+        trimmed = name[:len(_descriptor(concept).sub("", unaccent(name)))]
+        if trimmed == name or all(token in _fillers() for token in name_tokens(trimmed)):
+            continue
+        if concept == "descriptor_or_name" and not _used_alone(trimmed, name, text):
+            continue
+        return trimmed
+    return name
+
+
+def _used_alone(short: str, full: str, text: str) -> bool:
+    whole = {start for start, _ in find_all(full, text)}
+    return any(start not in whole for start, _ in find_all(short, text))
 
 
 @cache
@@ -92,11 +103,11 @@ def _passages(analysis: ReleaseAnalysis) -> list[tuple[int, int]]:
 
 def _clean_party(name: str, text: str) -> tuple[str, tuple[int, int]] | None:
     name = " ".join(name.split())
-    for candidate in (name, _without_descriptor(name)):
+    for candidate in (name, _without_descriptor(name, text)):
         span = find(candidate, text)
         if span is not None:
             surface = text[span[0]:span[1]]
-            trimmed = _without_descriptor(surface)
+            trimmed = _without_descriptor(surface, text)
             if trimmed and trimmed != surface:
                 return trimmed, (span[0], span[0] + len(trimmed))
             return surface, span
@@ -139,7 +150,7 @@ def _listed_parties(draft: _Draft, analysis: ReleaseAnalysis, people: Sequence[s
     folded = unaccent(text)  # the list is read in folded words; offsets are the same in both
     mentions = [(party, find_all(party[0], text)) for party in draft.parties]
     inside = [party for party, spans in mentions if any(draft.passage[0] <= s < draft.passage[1] for s, _ in spans)]
-    separator, article = item_separator(), re.compile(rf"^(?i:{alternation('article')})[ \t]+")
+    separator, article = item_separator(), re.compile(rf"^(?:(?i:{alternation('article')})[ \t]+|l')")
     for found in _party_list().finditer(folded, *draft.passage):
         start, end = found.span("names")
         held = [party for party, spans in mentions if any(start <= s and e <= end for s, e in spans)]
@@ -162,7 +173,9 @@ def _listed_parties(draft: _Draft, analysis: ReleaseAnalysis, people: Sequence[s
             continue  # the list leaves out a party the passage names: it is part of a longer one
         if found.group("between"):
             return listed
-        return listed + [p for p in draft.parties if p not in listed]
+        # The model's own parties the list leaves out, unless one is a short form of a listed name
+        # ("Università Tor Vergata" for "l'Università di Roma Tor Vergata" in the list).
+        return listed + [p for p in draft.parties if p not in listed and not any(_short_for(p[0], q) for q, _ in listed)]
     return None
 
 
@@ -223,6 +236,12 @@ def _same_party(a: str, b: str) -> bool:
     all_a, all_b = ({t for t in name_tokens(n) if t not in GENERIC_WORDS} for n in (a, b))
     words_a, words_b = (words - _fillers() for words in (all_a, all_b))
     return bool(words_a) and words_a == words_b and (all_a <= all_b or all_b <= all_a)
+
+
+def _short_for(short: str, name: str) -> bool:
+    """Every distinctive word of short is in name: one organisation, named in full and in short."""
+    words = {t for t in name_tokens(short) if t not in _fillers()}
+    return bool(words) and words < {t for t in name_tokens(name) if t not in _fillers()}
 
 
 def _same_passage(a: _Draft, b: _Draft, passages: Sequence[tuple[int, int]], text: str) -> bool:
@@ -384,7 +403,7 @@ def _drafts(answers: Sequence[AgreementAnswer], analysis: ReleaseAnalysis, peopl
             joined.append(draft)
             continue
         for party in draft.parties:
-            if not any(_same_party(party[0], p) for p, _ in same.parties):
+            if not any(_same_party(party[0], p) or _short_for(party[0], p) or _short_for(p, party[0]) for p, _ in same.parties):
                 same.parties.append(party)
                 same.merged = True
         same.said_date = same.said_date or draft.said_date

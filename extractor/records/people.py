@@ -57,7 +57,7 @@ def _name() -> re.Pattern[str]:
 @cache
 def _of_organisation() -> re.Pattern[str]:
     """"Managing Director of BioNord": the organisation a role names."""
-    return re.compile(rf"(?<![\w])(?:(?i:{alternation('descriptor')}|at|chez|bei)\s+|d')(?:the\s+|l'\s*)?(?P<org>[A-Z][\w&' -]+)$")
+    return re.compile(rf"(?<![\w])(?:(?i:{alternation('descriptor')}|{alternation('descriptor_or_name')}|at|chez|bei)\s+|d')(?:the\s+|l'\s*)?(?P<org>[A-Z][\w&' -]+)$")
 
 
 @cache
