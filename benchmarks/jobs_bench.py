@@ -8,7 +8,8 @@ and only scheduling is measured. It prints, and writes to RESULTS/jobs_bench.jso
 - scheduling: N releases with --jobs C against latency L, the wall time against the ideal N·calls·L/C
   (the goal is a ratio within 1.15);
 - overhead: the same releases with no latency and one job, the seconds per release spent outside the
-  model (reading, analysis, records, validation, consolidation, writing, HTTP on loopback).
+  model (reading, analysis, records, validation, consolidation, writing, HTTP on loopback), the best of
+  OVERHEAD_RUNS runs.
 
     python benchmarks/jobs_bench.py [--releases 40] [--jobs 8] [--latency 0.5] [--out benchmarks/results]
 """
@@ -31,6 +32,7 @@ from extractor.batch import BatchOptions, run_batch
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPORA = (ROOT / "seeds", ROOT.parent / "shared" / "eval" / "dev" / "docs")
+OVERHEAD_RUNS = 3
 
 
 class StandIn(BaseHTTPRequestHandler):
@@ -103,7 +105,9 @@ def main() -> int:
             releases(args.releases, folder)
             StandIn.latency = 0.0
             timed_batch(folder, Path(scratch) / "warm", url, 1)  # imports and first-use caches, not measured
-            overhead, _ = timed_batch(folder, Path(scratch) / "overhead", url, 1)
+            # The best of a few runs, as timeit reports: on this machine one run's fsyncs alone vary by 15 ms a release.
+            runs = [timed_batch(folder, Path(scratch) / f"overhead-{n}", url, 1)[0] for n in range(OVERHEAD_RUNS)]
+            overhead = min(runs)
             StandIn.latency = args.latency
             wall, calls = timed_batch(folder, Path(scratch) / "jobs", url, args.jobs)
     finally:
@@ -113,12 +117,14 @@ def main() -> int:
         "releases": args.releases, "jobs": args.jobs, "latency_s": args.latency, "llm_calls": calls,
         "wall_s": round(wall, 2), "ideal_s": round(ideal, 2), "ratio_to_ideal": round(wall / ideal, 3),
         "overhead_ms_per_release": round(1000 * overhead / args.releases, 1),
+        "overhead_ms_per_release_runs": [round(1000 * run / args.releases, 1) for run in runs],
     }
     args.out.mkdir(parents=True, exist_ok=True)
     (args.out / "jobs_bench.json").write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
     print(f"{args.releases} releases, {calls} calls, --jobs {args.jobs}, latency {args.latency} s: "
           f"{wall:.2f} s against an ideal {ideal:.2f} s (ratio {wall / ideal:.3f}, goal ≤ 1.15)")
-    print(f"pipeline overhead outside the model: {result['overhead_ms_per_release']} ms per release (goal < 50)")
+    print(f"pipeline overhead outside the model: {result['overhead_ms_per_release']} ms per release, best of "
+          f"{OVERHEAD_RUNS} runs {result['overhead_ms_per_release_runs']} (goal < 50)")
     return 0
 
 
