@@ -216,6 +216,8 @@ def test_a_party_that_is_a_person_with_a_role_before_the_name_is_no_party():
      ["Consejería de Salud", "BioSur", "Instituto para la Innovación Sanitaria"]),
     ("È stato firmato un protocollo d'intesa tra il Ministero dello Sviluppo Economico, AlpiBio e la Regione Valle Verde.",
      ["AlpiBio", "Regione Valle Verde"], ["Ministero dello Sviluppo Economico", "AlpiBio", "Regione Valle Verde"]),
+    ("Dabei wurde ein Vertrag zwischen Nordcluster, Alpenbio und Øresund Health unterzeichnet.",
+     ["Nordcluster", "Alpenbio"], ["Nordcluster", "Alpenbio", "Øresund Health"]),
 ])
 def test_a_list_after_between_gives_every_party_with_the_linking_words_of_its_names(text, answered, parties):
     """A model that leaves out a ministry ("dem bayerischen Ministerium für Gesundheit") gets it from the list:

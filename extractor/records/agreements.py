@@ -118,9 +118,10 @@ def _clean_party(name: str, text: str) -> tuple[str, tuple[int, int]] | None:
 def _listed_name() -> str:
     """A name in a list of parties: capitalised words, the linking words between them ("Ministerium für
     Wirtschaft", "Agence pour la Recherche"), an abbreviation after it. Read in the accentless copy."""
-    word = r"(?:[dl]')?[A-Z][\w'.&-]*"
+    # Capitals no accent folds away ("Øresund", "Łódź") stay capitals in the copy.
+    word = r"(?:[dl]')?[A-ZÀ-ÝŁ][\w'.&-]*"
     link = rf"(?:{alternation('name_link')}|&)"
-    return rf"{word}(?:(?:[ \t]+{link})*[ \t]+(?:[dl]')?[A-Z0-9][\w'.&-]*)*(?:[ \t]*\([^()\n]{{1,40}}\))?"
+    return rf"{word}(?:(?:[ \t]+{link})*[ \t]+(?:[dl]')?[A-ZÀ-ÝŁ0-9][\w'.&-]*)*(?:[ \t]*\([^()\n]{{1,40}}\))?"
 
 
 @cache
