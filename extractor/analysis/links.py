@@ -177,8 +177,8 @@ def _whole(text: str, candidate: Candidate, numbers: Sequence[Candidate], senten
 
 def _not_a_stock(text: str, candidate: Candidate, sentence_start: int) -> bool:
     """"36 nouveaux adhérents", "12 projets l'année précédente", "next year the budget rises to 8 million",
-    "depuis 1998, une centaine de start-up se sont créées", "sono nate 25 start-up": a change, an earlier year's number, a target or
-    the companies created over a period, not what the cluster counts now."""
+    "depuis 1998, une centaine de start-up se sont créées", "sono nate 25 start-up": a change, an earlier
+    year's number, a target or the companies created over a period, not what the cluster counts now."""
     after = plain(text[candidate.end:candidate.end + 60])
     if re.match(rf"\s*{alternation('change')}(?![\w])", after):
         return True
