@@ -139,7 +139,8 @@ def _by_reference(text: str, start: int, offset: int, clusters: Sequence[str]) -
     named = [c for c in clusters if set(noun) <= set(name_tokens(c))]
     if len(named) == 1:
         return named[0]
-    introduced = [c for c in clusters if noun and _introduced_as(plain(text[:offset]), c, noun[0])]
+    told = plain(text[:offset])
+    introduced = [c for c in clusters if noun and _introduced_as(told, c, noun[0])]
     if len(introduced) == 1:
         return introduced[0]
     return clusters[0] if len(clusters) == 1 else None
@@ -193,10 +194,10 @@ def _industry_subject() -> re.Pattern[str]:
     return re.compile(rf"(?<![\w])(?:{alternation('and')})\s+{alternation('industry_subject')}(?![\w])")
 
 
-def _said_of_the_industry(text: str, start: int, end: int, clusters: Sequence[str]) -> bool:
-    """"BioNord agrupa a 95 socios, y el sector da empleo a 4.500 personas": after the cluster it names last, the
-    sentence goes on about the whole industry, and the number is the industry's."""
-    named = _clusters_before(text, start, end, clusters)
+def _said_of_the_industry(text: str, start: int, end: int, named: Sequence[tuple[int, str]]) -> bool:
+    """"BioNord agrupa a 95 socios, y el sector da empleo a 4.500 personas": after the cluster it names last
+    (named: the clusters the sentence names before the number), the sentence goes on about the whole industry,
+    and the number is the industry's."""
     return bool(_industry_subject().search(plain(text[named[-1][0] if named else start:end])))
 
 
@@ -241,6 +242,7 @@ def link_figures(text: str, sentences: Sentences, layout: Layout, offered: Seque
         start = max(sentences.at(candidate.start)[0], section.start if section else 0)
         whole = _whole(text, candidate, offered, start)
         parent = next((link for link in links if whole is not None and link.candidate == whole), None)
+        before = _clusters_before(text, start, candidate.start, clusters)
         cluster: str | None = None
         decided: Decision | None = None
         if section is not None:
@@ -249,7 +251,7 @@ def link_figures(text: str, sentences: Sentences, layout: Layout, offered: Seque
                 links.append(Link(candidate, None, metric, None, outside=True))
                 continue
             decided = Decision.about_section
-        elif _said_of_the_industry(text, start, candidate.start, clusters):
+        elif _said_of_the_industry(text, start, candidate.start, before):
             links.append(Link(candidate, None, metric, None, outside=True))
             continue
         elif parent is not None and parent.cluster is not None:
@@ -258,7 +260,6 @@ def link_figures(text: str, sentences: Sentences, layout: Layout, offered: Seque
             links.append(Link(candidate, None, metric, None, outside=True))
             continue
         else:
-            before = _clusters_before(text, start, candidate.start, clusters)
             if before:
                 cluster, decided = before[-1][1], Decision.sentence_subject
             else:

@@ -235,14 +235,19 @@ def _same_party(a: str, b: str) -> bool:
     if same_cluster(a, b) or a.casefold() == b.casefold():
         return True
     all_a, all_b = ({t for t in name_tokens(n) if t not in GENERIC_WORDS} for n in (a, b))
-    words_a, words_b = (words - _fillers() for words in (all_a, all_b))
+    words_a, words_b = _distinctive(a), _distinctive(b)
     return bool(words_a) and words_a == words_b and (all_a <= all_b or all_b <= all_a)
 
 
 def _short_for(short: str, name: str) -> bool:
     """Every distinctive word of short is in name: one organisation, named in full and in short."""
-    words = {t for t in name_tokens(short) if t not in _fillers()}
-    return bool(words) and words < {t for t in name_tokens(name) if t not in _fillers()}
+    words = _distinctive(short)
+    return bool(words) and words < _distinctive(name)
+
+
+def _distinctive(name: str) -> set[str]:
+    """The words of a name that tell which organisation it is: none that many names share."""
+    return {t for t in name_tokens(name) if t not in _fillers()}
 
 
 def _same_passage(a: _Draft, b: _Draft, passages: Sequence[tuple[int, int]], text: str) -> bool:
@@ -274,13 +279,14 @@ def _signed_on(draft: _Draft, analysis: ReleaseAnalysis, claimed: Sequence[tuple
             return day
         # "hanno sottoscritto ieri", "han firmado hoy": the day before the release or its own day, stated, in the
         # release's language (French "hier" is yesterday, German and Dutch "hier" is here).
-        if published is not None and pattern("yesterday", analysis.language).search(plain(words)):
+        folded = plain(words)
+        if published is not None and pattern("yesterday", analysis.language).search(folded):
             return published - dt.timedelta(days=1)
         if (day := _told_next(draft.passage, analysis, claimed, own)) is not None:
             return day
         if (day := _date_in(draft.passage, analysis)) is not None:
             return day
-        if published is not None and pattern("today", analysis.language).search(plain(words)):
+        if published is not None and pattern("today", analysis.language).search(folded):
             return published
     if draft.said_date and (_YEAR.search(draft.said_date) or published is not None):
         said = _read_date(draft.said_date, published, analysis.language)
