@@ -12,7 +12,7 @@ from extractor.analysis.links import link_figures
 from extractor.analysis.roster import roster
 from extractor.ask.asker import Asker, Model
 from extractor.ask.prompts import prompt_version, render
-from extractor.ask.release import ask_figures, ask_release
+from extractor.ask.release import ask_release
 from extractor.cache import AnswerCache
 from extractor.engine.client import Usage
 from extractor.read import SourceText
@@ -37,7 +37,6 @@ def extract_release(source: SourceText, llm: Model, cache: AnswerCache | None = 
     clusters = roster([c.name for c in answers.clusters], analysis.presented, analysis.text)
     linking = link_figures(analysis.text, analysis.sentences, analysis.layout, analysis.offered, clusters,
                            analysis.announces_agreement)
-    answers.figures = ask_figures(asker, analysis, linking.open, clusters)
     behind = asker.behind
     all_cached = asker.spent.calls == 0 and asker.hits > 0
     # The record describes the model work behind its answers, also when this run took them from the

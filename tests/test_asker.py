@@ -59,7 +59,7 @@ def test_an_answer_asked_before_comes_from_the_cache(tmp_path):
     assert model.asked == ["names", "names"]
 
 
-TEXT = "Un communiqué de presse assez long pour un titre\n\nJean Dupont préside le pôle BioNord."
+TEXT = "Un communiqué de presse assez long pour un titre\n\nJean Dupont préside le pôle BioNord, qui signe un accord avec Pôle Sud."
 
 
 def test_a_failed_question_costs_that_question_and_its_short_form_rescues_it():
@@ -90,7 +90,7 @@ def test_everything_before_the_release_is_the_same_for_every_question_and_releas
             seen.append((response_model.model_json_schema(), messages))
             return super().ask(response_model, messages, max_tokens)
 
-    for text in ("Premier communiqué sur le pôle BioNord et ses membres.", "Second release about the BioSud cluster."):
+    for text in ("Premier communiqué : le pôle BioNord signe une convention.", "Second release: the BioSud cluster signs a partnership."):
         ask_release(Asker(Recording({}), render("system")), analyse(text))
     assert len(seen) == 6
     schemas = {json.dumps(schema, sort_keys=True) for schema, _ in seen}
@@ -106,6 +106,6 @@ def test_the_people_list_is_capped_in_the_schema_but_a_longer_answer_is_still_ta
     repeating; a server that sends more people than the cap loses none of them."""
     properties = Answer.model_json_schema()["properties"]
     assert {name: spec.get("maxItems") for name, spec in properties.items()} == \
-        {"clusters": None, "agreements": None, "people": MOST_PEOPLE, "figures": None}
+        {"clusters": None, "agreements": None, "people": MOST_PEOPLE}
     repeated = Answer.model_validate({"people": [{"name": "Ada Lovelace", "role": "présidente"}] * (MOST_PEOPLE + 4)})
     assert len(repeated.people) == MOST_PEOPLE + 4

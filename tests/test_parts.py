@@ -11,6 +11,7 @@ from extractor.analysis import analyse
 from extractor.analysis.parts import PART_CHARS, passages, reading_parts
 from extractor.ask.answers import AgreementAnswer, Answer, ClusterAnswer, PersonAnswer
 from extractor.ask.asker import Asker
+from extractor.ask.prompts import render
 from extractor.ask.release import ask_release
 from extractor.engine.client import Usage
 from extractor.text.sentences import split_sentences
@@ -96,3 +97,16 @@ def test_every_part_is_asked_after_the_same_prefix_and_the_answers_are_joined(wh
     for question in model.questions[3 * index:3 * index + 3]:
         assert text[start:end].strip() in question
         assert f"Part {index + 1} of {count}" in question
+
+
+@pytest.mark.parametrize(("lead", "asked"), [
+    ("BioNord, the life-science cluster of the north, now counts 120 members, said Anna Berg, its director.", ["clusters", "people"]),
+    ("BioNord, the life-science cluster of the north, signs with BioSud, said Anna Berg, its director.", ["clusters", "agreements", "people"]),
+    ("Il polo BioNord ha firmato un protocollo d'intesa con BioSud, ha detto Anna Berg.", ["clusters", "agreements", "people"]),
+])
+def test_the_agreements_question_is_asked_only_of_a_part_that_speaks_of_one(lead, asked):
+    text = f"BioNord news\n\n{lead}"
+    model = ByPart()
+    answers = ask_release(Asker(model, "SYSTEM"), analyse(text))
+    assert [next(step for step in ("clusters", "agreements", "people") if render(step) in q) for q in model.questions] == asked
+    assert bool(answers.agreements) == ("agreements" in asked)

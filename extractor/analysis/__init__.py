@@ -62,9 +62,13 @@ class ReleaseAnalysis:
 LEAD_SENTENCES = 4
 
 
+def speaks_of_agreement(text: str) -> bool:
+    """Any word of an agreement, a partnership or a signing, in any language."""
+    return bool(pattern("agreement").search(plain(text)))
+
+
 def _announces_agreement(text: str, sentences: Sentences) -> bool:
-    lead = " ".join(text[s:e] for s, e in sentences.spans[:LEAD_SENTENCES])
-    return bool(pattern("agreement").search(plain(lead)))
+    return speaks_of_agreement(" ".join(text[s:e] for s, e in sentences.spans[:LEAD_SENTENCES]))
 
 
 def analyse(text: str, document_date: dt.date | None = None) -> ReleaseAnalysis:

@@ -3,8 +3,8 @@
 Press releases state cluster figures in two places: in the "About X" section that profiles X, and in
 sentences whose subject is the cluster ("BioWin représente 260 membres…"). A number whose metric word is
 known (members, jobs, export sales…) and whose cluster follows from one of those two is linked here,
-deterministically, and says how (``Decision``). What the structure leaves open — a known metric with no
-cluster in reach — is what the model is asked about. Some numbers belong to no single cluster and are
+deterministically, and says how (``Decision``). What the structure leaves open (a known metric with no
+cluster in reach) stays unlinked. Some numbers belong to no single cluster and are
 never linked: a number in an "About" section of something that is not a cluster (a regional industry, a
 company), a budget (it belongs to the agreement), and an aggregate ("together, A and B count 1,800
 SMEs"). A number introduced as part of another ("42 entreprises dont 17 start-up", "150 members,
@@ -75,7 +75,7 @@ class Link:
 
 @dataclass(frozen=True)
 class Linking:
-    """The structure's reading of every offered number: the links it decides and the ones it leaves open."""
+    """The structure's reading of every offered number: the links it decides and the numbers it leaves."""
 
     links: tuple[Link, ...]
 
@@ -83,13 +83,6 @@ class Linking:
     def decided(self) -> tuple[Link, ...]:
         return tuple(link for link in self.links if link.complete)
 
-    @property
-    def open(self) -> tuple[Link, ...]:
-        """Numbers with a known metric that the structure ties to no cluster: the model's question."""
-        return tuple(link for link in self.links if link.metric is not None and link.cluster is None and not link.outside)
-
-    def at(self, start: int, end: int) -> Link | None:
-        return next((link for link in self.links if (link.candidate.start, link.candidate.end) == (start, end)), None)
 
 
 def is_budget(text: str, candidate: Candidate, announces_agreement: bool = True) -> bool:

@@ -12,7 +12,6 @@ from pydantic import BaseModel, Field
 from pydantic.json_schema import DEFAULT_REF_TEMPLATE, GenerateJsonSchema, JsonSchemaMode
 
 from schemas.agreement import AgreementKind
-from schemas.figure import Metric
 
 
 def _compact(node: Any, defs: dict[str, Any]) -> Any:
@@ -87,20 +86,12 @@ class PersonAnswer(BaseModel):
     organisation: str | None = None
 
 
-class FigureLink(BaseModel):
-    n: int
-    cluster: str
-    metric: Metric
-    scope: str | None = None
-
-
 # The most people a part of a release may list, sent as maxItems: a server that follows the schema by grammar
 # (llama.cpp) then ends a list a small model keeps repeating ("X, X, X, …") at the cap, with a valid answer
 # whose repeats the records merge, instead of running to the token limit and losing the whole list. Only
 # the people list gets one: it is the list seen looping, and every word of the schema is read by the model
 # on every question, so each cap is a change to every answer.
 MOST_PEOPLE = 16
-FIGURES_PER_QUESTION = 20
 
 
 class Answer(Compact):
@@ -108,11 +99,9 @@ class Answer(Compact):
 
     Its schema reaches the model as the tool, ahead of the release, so it must not change from one question
     or release to the next: a llama.cpp server then keeps the instructions and the schema evaluated from
-    one release to the next, and the release itself from one question to the next. Figure links name a
-    number and a cluster the question offered; the asker keeps only those (extractor.ask.release).
+    one release to the next, and the release itself from one question to the next.
     """
 
     clusters: list[ClusterAnswer] = Field(default_factory=list)
     agreements: list[AgreementAnswer] = Field(default_factory=list)
     people: list[PersonAnswer] = Field(default_factory=list, json_schema_extra={"maxItems": MOST_PEOPLE})
-    figures: list[FigureLink] = Field(default_factory=list)

@@ -16,7 +16,7 @@ from string import Template
 from extractor.errors import SetupError
 
 PROMPT_DIR: Traversable = Path(os.environ["EXTRACTOR_PROMPTS"]) if os.environ.get("EXTRACTOR_PROMPTS") else resources.files("prompts")
-STEPS = ("system", "release", "part", "clusters", "agreements", "parties", "people", "names", "figures")
+STEPS = ("system", "release", "part", "clusters", "agreements", "parties", "people", "names")
 
 
 @cache

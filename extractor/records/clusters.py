@@ -10,7 +10,6 @@ from extractor.analysis.links import Linking
 from extractor.analysis.lists import counted_lists
 from extractor.analysis.roster import PRESENTATION_CHARS
 from extractor.ask.answers import ClusterAnswer
-from extractor.ask.release import FigureAnswer
 from extractor.candidates import Candidate
 from extractor.ground import evidence, find, find_all
 from extractor.identity.clusters import same_cluster
@@ -22,7 +21,7 @@ from extractor.records.figures import FigureLink, build_figure
 from extractor.records.flags import UNGROUNDED, flag, ungrounded
 from extractor.text.fold import name_key, plain
 from schemas.cluster import ClusterProfile, Leader
-from schemas.common import Decision, Flag, Severity
+from schemas.common import Flag, Severity
 from schemas.figure import Figure, Metric
 from schemas.release import Person
 
@@ -90,7 +89,6 @@ def build_clusters(
     named: list[ClusterAnswer],
     roster: list[str],
     linking: Linking,
-    figure_answers: list[FigureAnswer],
     analysis: ReleaseAnalysis,
     people: list[Person],
 ) -> tuple[list[ClusterProfile], list[Flag]]:
@@ -127,10 +125,6 @@ def build_clusters(
 
     links = [FigureLink(link.candidate, link.cluster, link.metric, link.scope, link.decided_by, link.part_of)
              for link in linking.decided if link.cluster and link.metric]
-    for linked in figure_answers:
-        structural = linking.at(linked.candidate.start, linked.candidate.end)
-        links.append(FigureLink(linked.candidate, linked.cluster, linked.metric, linked.scope, Decision.model,
-                                structural.part_of if structural else None))
     for link in links:
         profile = answered.get(link.cluster)
         if profile is None:

@@ -68,7 +68,7 @@ def build_release(
                if not any(same_person(party, person.name) and person.role for person in named)]
     organisations = [*roster, *parties]
     people, people_flags = build_people(named, text, organisations)
-    clusters, cluster_flags = build_clusters(answers.clusters, roster, linking, answers.figures, analysis, people)
+    clusters, cluster_flags = build_clusters(answers.clusters, roster, linking, analysis, people)
     agreements, agreement_flags = build_agreements(answers.agreements, analysis, [p.name for p in people])
     contacts = build_contacts(list(analysis.candidates), text, people, clusters, default_country)
     lend_organisations(contacts, people)
