@@ -198,6 +198,14 @@ def _hint(sentence: str, number: str) -> Metric | None:
     ("12 universities", "12", M.academic_institutions),
     ("6 research institutes", "6", M.research_centres),
     ("8 hospitals", "8", M.hospitals),
+    # organisations count members after a verb of gathering; companies joined to another kind of organisation too
+    ("MedNorth, which represents more than 1,100 organizations across the region", "1,100", M.members),
+    ("The alliance brings together 14 national associations representing 3,000 companies", "14", M.members),
+    ("Il distretto riunisce 40 associazioni di categoria", "40", M.members),
+    ("Het netwerk verenigt 60 organisaties uit de zorg", "60", M.members),
+    ("Das Netzwerk vereint über 500 Unternehmen und Einrichtungen", "über 500", M.members),
+    ("it counts 120 companies and research centres", "120", M.members),
+    ("BioNord compte 150 entreprises et 30 laboratoires", "150", M.companies),
     ("€5 million in funding", "€5 million", M.funding),
     # a count of projects is projects, whatever else the sentence counts
     ("Le pôle a financé 30 projets en 2024 et compte 300 membres.", "30", M.projects),

@@ -76,8 +76,28 @@ def _named_at(text: str) -> Metric | None:
     return Metric(found.lastgroup) if found and found.lastgroup else None
 
 
-def _at_head(text: str) -> Metric | None:
-    """The metric named at the start of ``text``, after up to three skippable words.
+@cache
+def _member_noun() -> re.Pattern[str]:
+    return re.compile(rf"(?:{alternation('metric_grammar.member_noun')})(?![\w])")
+
+
+@cache
+def _gathers() -> re.Pattern[str]:
+    return pattern("metric_grammar.gathers")
+
+
+@cache
+def _and() -> re.Pattern[str]:
+    return re.compile(rf"\s*(?:{alternation('and')})\s+")
+
+
+# Kinds of organisation that, named after "companies and" without a number of their own, make the count one
+# of a mixed membership: "500 Unternehmen und Einrichtungen", "120 companies and research centres".
+_OTHER_KINDS = (Metric.research_centres, Metric.academic_institutions, Metric.hospitals)
+
+
+def _noun_at_head(text: str, noun: re.Pattern[str]) -> re.Match[str] | None:
+    """The noun at the start of ``text``, after up to three skippable words.
 
     Up to two other words may also stand right before the noun ("40,000 life science
     employees", "drie strategische onderzoekscentra en vijf universiteiten"), but no function
@@ -86,7 +106,7 @@ def _at_head(text: str) -> Metric | None:
     """
     skippable, compound, _, _ = _grammar()
     for _ in range(4):
-        found = _named_at(text)
+        found = noun.match(text)
         if found is not None:
             return found
         if _size().match(text):
@@ -100,10 +120,24 @@ def _at_head(text: str) -> Metric | None:
         if word is None or _size().match(text):
             return None
         text = text[word.end():]
-        found = _named_at(text)
+        found = noun.match(text)
         if found is not None:
             return found
     return None
+
+
+def _at_head(text: str) -> Metric | None:
+    """The metric named at the start of ``text`` (see _noun_at_head); companies joined by "and" to another kind
+    of organisation, with no number of its own, are members of every kind."""
+    found = _noun_at_head(text, _head())
+    if found is None or not found.lastgroup:
+        return None
+    metric = Metric(found.lastgroup)
+    if metric is Metric.companies and (joined := _and().match(found.string, found.end())):
+        rest = found.string[joined.end():]
+        if _noun_at_head(rest, _member_noun()) or _named_at(rest) in _OTHER_KINDS:
+            return Metric.members
+    return metric
 
 
 def _closest_before(text: str) -> Metric | None:
@@ -131,9 +165,11 @@ def metric_hint(before: str, after: str) -> Metric | None:
     found = _at_head(tail)
     if found is Metric.production_share or (found is not None and not share_of.match(tail)):
         return found
+    head = plain(_BEFORE_END.split(before[-_BEFORE_CHARS * 2:])[-1]).strip(" ,")
+    if _noun_at_head(tail, _member_noun()) and _gathers().search(head[-_BEFORE_CHARS:]):
+        return Metric.members  # "represents 1,100 organizations", "brings together 14 national associations"
     if share_of.match(tail) or not no_noun.match(tail):
         return None
-    head = plain(_BEFORE_END.split(before[-_BEFORE_CHARS * 2:])[-1]).strip(" ,")
     return _closest_before(head[-_BEFORE_CHARS:]) if head else None
 
 
