@@ -99,3 +99,8 @@ def test_authorities_universities_hospitals_and_companies_are_no_clusters():
              "Agorà S.R.L. - Salute 360 (TO)", "Alpenmed GmbH", "Città di Borgo", "Région Sud", "BioLAGO e.V.",
              "Medicen Paris Région"]
     assert roster(named, [], text) == ["AlpiBio", "BioLAGO e.V.", "Medicen Paris Région"]
+
+
+def test_an_investment_agency_is_no_cluster():
+    text = "NordBio, HarbourMed and Invest Porthaven sign a memorandum; Investors Bio Network hosts the forum."
+    assert roster(["NordBio", "Invest Porthaven", "Investors Bio Network"], [], text) == ["NordBio", "Investors Bio Network"]
