@@ -7,13 +7,15 @@ import json
 from pydantic import BaseModel
 
 from extractor.analysis import analyse
-from extractor.ask.answers import MOST_PEOPLE, Answer, Names, Parties
+from extractor.ask.answers import MOST_PEOPLE, AgreementAnswer, Answer, ClusterAnswer, Names, Parties, PersonAnswer
 from extractor.ask.asker import Asker
 from extractor.ask.prompts import render
 from extractor.ask.release import ask_release
 from extractor.cache import AnswerCache
 from extractor.engine.client import Usage
 from extractor.errors import ModelOutputError
+from extractor.pipeline import extract_release
+from extractor.read import read_release
 
 
 class Scripted:
@@ -109,3 +111,23 @@ def test_the_people_list_is_capped_in_the_schema_but_a_longer_answer_is_still_ta
         {"clusters": None, "agreements": None, "people": MOST_PEOPLE}
     repeated = Answer.model_validate({"people": [{"name": "Ada Lovelace", "role": "présidente"}] * (MOST_PEOPLE + 4)})
     assert len(repeated.people) == MOST_PEOPLE + 4
+
+
+SIGNED_BY_PRESIDENTS = ("Protocollo tra i cluster\n\nMilano, 3 marzo 2024 – È stato firmato dai presidenti dei due cluster, "
+                        "AlpiBio e NordMed, Giulia Ferri e Marco Conti, un protocollo d'intesa triennale.")
+
+
+def test_signatories_the_model_lists_as_parties_and_as_affiliated_people_are_people(tmp_path):
+    path = tmp_path / "protocollo.txt"
+    path.write_text(SIGNED_BY_PRESIDENTS, encoding="utf-8")
+    model = Scripted({
+        "clusters": Answer(clusters=[ClusterAnswer(name="AlpiBio"), ClusterAnswer(name="NordMed")]),
+        "agreements": Answer(agreements=[AgreementAnswer(kind="mou", parties=["AlpiBio", "NordMed"]),
+                                         AgreementAnswer(kind="mou", parties=["Giulia Ferri", "Marco Conti"])]),
+        "people": Answer(people=[PersonAnswer(name="AlpiBio", organisation="cluster"),
+                                 PersonAnswer(name="Giulia Ferri", organisation="AlpiBio"),
+                                 PersonAnswer(name="Marco Conti", organisation="NordMed")]),
+    })
+    release = extract_release(read_release(path), model).release
+    assert [a.parties for a in release.agreements] == [["AlpiBio", "NordMed"]]
+    assert [p.name for p in release.people] == ["Giulia Ferri", "Marco Conti"]

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from extractor.analysis import ReleaseAnalysis
 from extractor.analysis.links import Linking
+from extractor.ask.answers import PersonAnswer
 from extractor.ask.release import Answers
 from extractor.ground import evidence
 from extractor.identity.people import same_person
@@ -13,7 +14,7 @@ from extractor.records.agreements import build_agreements
 from extractor.records.clusters import build_clusters
 from extractor.records.contacts import build_contacts, lend_organisations
 from extractor.records.flags import PROMPT_INJECTION, QUESTION_FAILED, flag
-from extractor.records.people import build_people, names_from_contacts, names_from_emails, names_from_titles
+from extractor.records.people import build_people, is_person_name, names_from_contacts, names_from_emails, names_from_titles
 from schemas.common import Flag, Severity
 from schemas.release import Extraction, Place, PressRelease, Source
 
@@ -48,6 +49,12 @@ def failure_flags(failed: list[str]) -> list[Flag]:
             for step in failed]
 
 
+def _affiliated(person: PersonAnswer, name: str, clusters: list[str]) -> bool:
+    """A person the model ties to a role, or to an organisation under a name no cluster bears and no
+    organisation word marks ("Regione Piemonte" is never a person, whatever the model says)."""
+    return bool(person.role) or (bool(person.organisation) and is_person_name(name, False, clusters))
+
+
 def build_release(
     source: SourceText,
     analysis: ReleaseAnalysis,
@@ -62,10 +69,11 @@ def build_release(
 
     named = (answers.people + names_from_emails(analysis.candidates, text) + names_from_titles(text)
              + names_from_contacts(text, analysis.layout.contacts_body))
-    # A party is an organisation unless the model also lists it as a person with a role: it sometimes puts
-    # signatories among the parties, and sometimes companies among the people.
+    # A party is an organisation unless the model also lists it as a person with a role or an organisation
+    # and the name has a person's shape: it sometimes puts the signatories among the parties ("signed by the
+    # presidents of A and B, Jane Roe and John Doe"), and sometimes companies among the people.
     parties = [party for answer in answers.agreements for party in answer.parties
-               if not any(same_person(party, person.name) and person.role for person in named)]
+               if not any(same_person(party, person.name) and _affiliated(person, party, roster) for person in named)]
     organisations = [*roster, *parties]
     people, people_flags = build_people(named, text, organisations)
     clusters, cluster_flags = build_clusters(answers.clusters, roster, linking, analysis, people)
