@@ -84,7 +84,6 @@ class Linking:
         return tuple(link for link in self.links if link.complete)
 
 
-
 def is_budget(text: str, candidate: Candidate, announces_agreement: bool = True) -> bool:
     """An amount introduced as a budget belongs to the agreement the release announces, not to a cluster;
     in a release that announces no agreement, it is what the cluster funds."""

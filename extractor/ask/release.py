@@ -5,8 +5,9 @@ agreements and people. Every question is the release followed by the question, a
 answer has the same schema (extractor.ask.answers.Answer), so what comes before the release in the prompt
 never changes: a llama.cpp server keeps the instructions and the schema evaluated from one release to the
 next, and the release from one question to the next; each question costs only its own words. Numbers are
-linked by the release's structure (extractor.analysis.links) alone: a question about the numbers it left
-open cost a release that had any 14 s on the development set and changed no figure there or on the seeds.
+linked by the release's structure alone (extractor.analysis.links). Asking the model about the numbers the
+structure left open cost each development release that had any about 14 s, and changed no figure there or
+on the seeds.
 """
 from __future__ import annotations
 
