@@ -296,3 +296,27 @@ def test_a_party_keeps_the_words_of_its_name(text, answered, parties):
     title = "Accordo con l'Università Tor Vergata" if "Vergata" in text else "Note"
     agreements, _ = build([AgreementAnswer(kind="partnership", parties=answered, date=None)], f"{title}\n\n{text}")
     assert [a.parties for a in agreements] == [parties]
+
+
+@pytest.mark.parametrize("text", [
+    "Lille, le 3 mars 2025 – Les accords de partenariat que Nordbio officialise ce jour avec Medalis et Santeo "
+    "renforcent la filière.",
+    "Boston, March 3, 2025 - Harborbio signed cooperation agreements with Medalis and Santeo today.",
+    "Torino, 3 marzo 2025 – Piemontebio ha firmato oggi accordi con Medalis e Santeo.",
+])
+def test_agreements_in_the_plural_with_partners_are_one_signing_each(text):
+    hub = next(name for name in ("Nordbio", "Harborbio", "Piemontebio") if name in text)
+    agreements, _ = build([AgreementAnswer(kind="partnership", parties=[hub, "Medalis", "Santeo"])], text)
+    assert [a.parties for a in agreements] == [[hub, "Medalis"], [hub, "Santeo"]]
+
+
+@pytest.mark.parametrize("text", [
+    # One agreement of three, though "with" sits between them.
+    "Boston, March 3, 2025 - Harborbio signed a cooperation agreement with Medalis and Santeo today.",
+    # Two organisations sign with a third: not one organisation's agreements with each partner.
+    "Boston, March 3, 2025 - Harborbio and Medalis signed agreements with Santeo today.",
+])
+def test_one_signing_of_three_stays_whole(text):
+    parties = ["Harborbio", "Medalis", "Santeo"]
+    agreements, _ = build([AgreementAnswer(kind="partnership", parties=parties)], text)
+    assert [a.parties for a in agreements] == [parties]

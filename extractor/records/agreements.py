@@ -250,6 +250,36 @@ def _distinctive(name: str) -> set[str]:
     return {t for t in name_tokens(name) if t not in _fillers()}
 
 
+@cache
+def _with_partners(language: str | None) -> re.Pattern[str]:
+    """Agreements in the plural, then "with": "les accords de partenariats que A officialise avec B et C"."""
+    return re.compile(rf"(?<![\w])(?i:{alternation('several_agreements', language)})(?![\w]).*?"
+                      rf"(?<![\w])(?P<with>(?i:{alternation('with', language)}))(?![\w])", re.DOTALL)
+
+
+def _bilateral(draft: _Draft, analysis: ReleaseAnalysis) -> list[_Draft]:
+    """One signing per partner when the sentence tells several agreements of one organisation "with" the
+    others: named alone before the "with", it signs with each partner named after it. "An agreement with B
+    and C" stays one signing of three, and so do agreements that two organisations sign with a third."""
+    if draft.passage is None or len(draft.parties) < 3:
+        return [draft]
+    start, end = analysis.sentences.at(draft.passage[0])
+    said = _with_partners(analysis.language).search(unaccent(analysis.text), start, end)
+    if said is None:
+        return [draft]
+    pivot = said.start("with")
+    before, after = [], []
+    for party in draft.parties:
+        spans = [s for s, _ in find_all(party[0], analysis.text) if start <= s < end]
+        if spans and all(s < pivot for s in spans):
+            before.append(party)
+        elif spans and all(s > pivot for s in spans):
+            after.append(party)
+    if len(before) != 1 or len(after) != len(draft.parties) - 1:
+        return [draft]
+    return [_Draft(draft.kind, [before[0], partner], draft.said_date, draft.passage) for partner in after]
+
+
 def _same_passage(a: _Draft, b: _Draft, passages: Sequence[tuple[int, int]], text: str) -> bool:
     if a.passage is None or a.passage != b.passage:
         return False
@@ -414,7 +444,7 @@ def _drafts(answers: Sequence[AgreementAnswer], analysis: ReleaseAnalysis, peopl
                 same.parties.append(party)
                 same.merged = True
         same.said_date = same.said_date or draft.said_date
-    return joined
+    return [signing for draft in joined for signing in _bilateral(draft, analysis)]
 
 
 def build_agreements(answers: Sequence[AgreementAnswer], analysis: ReleaseAnalysis, people: Sequence[str]) -> tuple[list[Agreement], list[Flag]]:
