@@ -149,7 +149,14 @@ def test_a_place_or_a_lab_is_no_person(place):
     assert people == []
 
 
-@pytest.mark.parametrize("name", ["Eberhard van der Laan", "Mike Piazza", "Ana Calle"])
+@pytest.mark.parametrize("event", ["Bio Japan Fall", "Medtech Innovation Days", "Semaine Rhône Alpes", "Giornate Nord Ovest"])
+def test_an_event_is_no_person(event):
+    text = f"L'accord a été signé lors de la convention d'affaires : {event}."
+    people, _ = build_people([PersonAnswer(name=event)], text, [])
+    assert people == []
+
+
+@pytest.mark.parametrize("name", ["Eberhard van der Laan", "Mike Piazza", "Ana Calle", "Aminata Fall"])
 def test_a_surname_that_is_also_a_street_word_stays_a_person(name):
     text = f"« Un beau projet », estime {name}, président du pôle."
     people, _ = build_people([PersonAnswer(name=name)], text, [])

@@ -110,8 +110,8 @@ def is_person_name(name: str, titled: bool, organisations: Sequence[str]) -> boo
             continue
         if not word[0].isupper() or _BRAND.match(word) or (word.isupper() and len(word) > 1 and len(words) == 1):
             return False
-    if pattern("organisation").search(plain(name)) or pattern("place_word").search(plain(name)):
-        return False
+    if any(pattern(concept).search(plain(name)) for concept in ("organisation", "event", "place_word")):
+        return False  # "Medtech Partners", "Bio Europe Summit", "Harbour Square"
     return not any(same_cluster(name, org) or fold(name) == fold(org) for org in organisations)
 
 
