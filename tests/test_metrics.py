@@ -108,6 +108,9 @@ def _hint(sentence: str, number: str) -> Metric | None:
     # what releases write in each language, beyond the first lexicon
     ("avec 12 laboratoires publics et 30 entreprises", "12", M.research_centres),
     ("et 8 laboratoires de recherche", "8", M.research_centres),
+    ("Le réseau fédère 160 entreprises, 12 laboratoires et 3 CHU.", "12", M.research_centres),
+    ("la rete conta 30 laboratori e 12 ospedali", "30", M.research_centres),
+    ("het netwerk telt 25 laboratoria", "25", M.research_centres),
     ("le réseau réunit 5 centres hospitaliers", "5", M.hospitals),
     ("3 CHU et 2 cliniques", "3", M.hospitals),
     ("plus de 1 500 ingénieurs et chercheurs", "plus de 1 500", M.researchers),
@@ -245,6 +248,8 @@ def test_hint(sentence: str, number: str, metric: Metric) -> None:
     ("darunter 6 große Unternehmen", "6"),
     ("entre ellas 11 grandes empresas", "11"),
     ("pendant 3 campagnes de vaccination", "3"),
+    # pharmaceutical laboratories are companies, named by their own metric or none
+    ("les 3 laboratoires pharmaceutiques de la région", "3"),
     ("il 40% del fatturato", "40%"),
     ("40% van de omzet", "40%"),
     ("60 % der Arbeitsplätze", "60 %"),
