@@ -320,3 +320,26 @@ def test_one_signing_of_three_stays_whole(text):
     parties = ["Harborbio", "Medalis", "Santeo"]
     agreements, _ = build([AgreementAnswer(kind="partnership", parties=parties)], text)
     assert [a.parties for a in agreements] == [parties]
+
+
+@pytest.mark.parametrize(("text", "end"), [
+    ("Glasgow, 2 December 2025 – Harborbio and Medalis have renewed their cooperation agreement. "
+     "The renewed agreement runs until December 2028.", dt.date(2028, 12, 31)),
+    ("Lyon, le 3 mars 2025 – Nordbio et Medalis renouvellent leur convention jusqu’en 2027.", dt.date(2027, 12, 31)),
+    ("Kiel, 3. März 2025 – Nordbio und Medalis haben ihre Kooperationsvereinbarung bis zum 30. Juni 2027 verlängert.",
+     dt.date(2027, 6, 30)),
+    ("Madrid, 3 de marzo de 2025 – Nordbio y Medalis firman un convenio vigente hasta diciembre de 2028.",
+     dt.date(2028, 12, 31)),
+    ("Torino, 3 marzo 2025 – Nordbio e Medalis hanno firmato un protocollo d'intesa valido fino al 2027.",
+     dt.date(2027, 12, 31)),
+])
+def test_a_term_given_by_its_end_alone_has_no_start(text, end):
+    parties = next([name, "Medalis"] for name in ("Harborbio", "Nordbio") if name in text)
+    (agreement,), _ = build([AgreementAnswer(kind="partnership", parties=parties)], text)
+    assert (agreement.period.start, agreement.period.end) == (None, end)
+
+
+def test_until_outside_an_agreement_sentence_is_no_term():
+    text = "Boston, 3 March 2025 – Harborbio and Medalis signed an agreement today. The exhibition runs until May 2025."
+    (agreement,), _ = build([AgreementAnswer(kind="partnership", parties=["Harborbio", "Medalis"])], text)
+    assert agreement.period is None

@@ -248,6 +248,13 @@ def _day_span() -> re.Pattern[str]:
 
 
 @cache
+def until() -> re.Pattern[str]:
+    """"until", "jusqu'en", "bis Ende", "hasta finales de", with the blanks after it: what opens the last day,
+    month or year of a term. The year alone is group "year" when one follows: "jusqu'en 2027"."""
+    return re.compile(rf"(?<![\w'’])(?:{_either('until')})\s+(?P<year>{_YEAR}(?![\w/]|[.-]\d))?", re.IGNORECASE)
+
+
+@cache
 def between_dates() -> re.Pattern[str]:
     """What joins two full dates into a period: "du 1er janvier 2020 au 31 mars 2021", "2 May – 4 June 2024"."""
     return re.compile(rf"\s+(?:{_either('date_to')})\s+|\s*[-–—]\s*", re.IGNORECASE)

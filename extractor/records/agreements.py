@@ -26,7 +26,7 @@ from extractor.identity.clusters import GENERIC_WORDS, same_cluster
 from extractor.identity.organisations import is_event_or_country
 from extractor.identity.people import same_person
 from extractor.lexicon import alternation, pattern, words
-from extractor.normalize.dates import weekday_before
+from extractor.normalize.dates import until, weekday_before
 from extractor.records.flags import SIGNED_ON_ASSUMED, flag, ungrounded
 from extractor.text.fold import name_tokens, plain, unaccent
 from extractor.text.sentences import Sentences
@@ -485,10 +485,30 @@ def build_agreements(answers: Sequence[AgreementAnswer], analysis: ReleaseAnalys
         if periods:
             first, last = str(periods[0].value).split("/")
             headline.period = Period(start=dt.date.fromisoformat(first), end=dt.date.fromisoformat(last))
+        elif (end := _runs_until(analysis, lead_end)) is not None:
+            headline.period = Period(end=end)
         if budget:
             headline.budget = Money(amount=budget.value, currency=str(budget.unit), qualifier=Qualifier(budget.qualifier or "exact"),
                                     evidence=evidence(text, budget.start, budget.end))
     return agreements, flags
+
+
+def _runs_until(analysis: ReleaseAnalysis, lead_end: int) -> dt.date | None:
+    """The last day of a term a sentence of the lead that states an agreement gives with "until" alone ("The
+    renewed agreement runs until December 2028", "jusqu'en 2027", "bis zum 30. Juni 2027"): a date, the end of
+    a month, or the end of a year. The text says no start, and none is made up."""
+    text = analysis.text
+    ends = {c.start: c for c in analysis.candidates if c.kind in ("date", "period") and c.value}
+    for start, _ in _passages(analysis):
+        sentence = analysis.sentences.at(start)
+        if sentence[0] >= lead_end:
+            break
+        for found in until().finditer(text, *sentence):
+            if found.group("year"):
+                return dt.date(int(found.group("year")), 12, 31)
+            if (said := ends.get(found.end())) is not None:
+                return dt.date.fromisoformat(str(said.value).split("/")[-1])
+    return None
 
 
 def _headline(agreements: list[Agreement], title: str | None) -> Agreement:
