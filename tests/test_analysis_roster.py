@@ -104,3 +104,11 @@ def test_authorities_universities_hospitals_and_companies_are_no_clusters():
 def test_an_investment_agency_is_no_cluster():
     text = "NordBio, HarbourMed and Invest Porthaven sign a memorandum; Investors Bio Network hosts the forum."
     assert roster(["NordBio", "Invest Porthaven", "Investors Bio Network"], [], text) == ["NordBio", "Investors Bio Network"]
+
+
+def test_a_university_or_an_institute_is_no_cluster_wherever_its_word_stands():
+    text = ("NordBio, Porthaven Université, the Fraunhofer-Institut für Gewebetechnik and Harbour Research Institute "
+            "sign a memorandum with the Universität Nordhafen and Medalis Cluster.")
+    named = ["NordBio", "Porthaven Université", "Fraunhofer-Institut für Gewebetechnik", "Harbour Research Institute",
+             "Universität Nordhafen", "Medalis Cluster"]
+    assert roster(named, [], text) == ["NordBio", "Medalis Cluster"]

@@ -17,7 +17,7 @@ from extractor.ground import find_all
 from extractor.identity.clusters import same_cluster
 from extractor.identity.organisations import is_event_or_country
 from extractor.layout import Layout
-from extractor.lexicon import alternation
+from extractor.lexicon import alternation, pattern
 from extractor.lexicon import words as words_of
 from extractor.normalize.countries import country_code
 from extractor.text.fold import fold_words, plain, unaccent
@@ -153,12 +153,13 @@ COMPANY_FORM_INSIDE = 3
 
 def could_be_cluster(name: str, text: str) -> bool:
     """The release spells the name, and it is neither a country, an event ("BIO 2017"), a company ("Acme S.p.A.")
-    nor an authority, a university or a hospital ("Regione Toscana", "City of Yokohama", "Università di Siena"),
-    which a model lists among clusters when they sign with one."""
+    nor an authority, a university, an institute or a hospital ("Regione Toscana", "City of Yokohama", "Università
+    di Siena", "Nantes Université", "Fraunhofer-Institut für Biomedizin"), which a model lists among clusters
+    when they sign with one."""
     if not find_all(name, text) or is_event_or_country(name):
         return False
     folded = plain(name)
-    return not _company_form().search(folded) and not _authority().match(folded)
+    return not (_company_form().search(folded) or _authority().match(folded) or pattern("institution").search(folded))
 
 
 @cache
