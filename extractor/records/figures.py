@@ -61,7 +61,7 @@ def _as_of(text: str, candidate: Candidate, published_on: dt.date | None) -> dt.
 
 
 class FigureLink(NamedTuple):
-    """A number tied to a cluster and a metric, by the structure or by the model."""
+    """A number tied to a cluster and a metric by the release's structure (extractor.analysis.links)."""
 
     candidate: Candidate
     cluster: str
@@ -87,7 +87,7 @@ def build_figure(
         if hinted is None or not fits(hinted, candidate.unit):
             return None, [flag(
                 METRIC_UNIT_MISMATCH, Severity.info,
-                f"The model read {candidate.text!r} as {metric.value} of {cluster}, which a {_unit_family(candidate.unit)} "
+                f"{candidate.text!r} was tied to {cluster} as its {metric.value}, which a {_unit_family(candidate.unit)} "
                 "cannot be; the figure was left out.",
                 cluster=cluster, metric=metric.value, evidence=[span],
             )]
