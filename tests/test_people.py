@@ -3,7 +3,7 @@ import pytest
 from extractor.ask.answers import MOST_PEOPLE, PersonAnswer
 from extractor.candidates import find_candidates
 from extractor.layout import read_layout
-from extractor.records.people import build_people, names_from_contacts, names_from_emails, names_from_titles
+from extractor.records.people import build_people, name_organisations, names_from_contacts, names_from_emails, names_from_titles
 
 CONTACTS = """Contacts presse
 
@@ -178,3 +178,14 @@ def test_a_press_contacts_block_gives_the_persons_its_lines_open_with(block, nam
     found = names_from_contacts(text, layout.contacts_body)
     assert [p.name for p in found] == names
     assert all(p.name in text for p in found)
+
+
+def test_an_organisation_spelt_another_way_takes_its_records_name():
+    text = ("Harbour Life Sciences Association (HLSA) and Nordmed Valley Alliance sign. Jane Roe, CEO of HLSA; "
+            "John Doe (NVA); Ann Poe, comunicazione@nordbiosud.it; Eve Moe of North Harbour Biovalley.")
+    said = {"Jane Roe": "HLSA", "John Doe": "NVA", "Ann Poe": "Nordbiosud", "Eve Moe": "North Harbour Biovalley"}
+    people, _ = build_people([PersonAnswer(name=n, organisation=o) for n, o in said.items()], text, [])
+    name_organisations(people, ["Harbour Life Sciences Association", "Nordmed Valley Alliance", "NordBio Sud",
+                                "Harbour Biovalley"], text)
+    assert [p.organisation for p in people] == [
+        "Harbour Life Sciences Association", "Nordmed Valley Alliance", "NordBio Sud", "North Harbour Biovalley"]

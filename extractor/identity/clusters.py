@@ -23,13 +23,15 @@ import pycountry
 from rapidfuzz import fuzz, process
 
 from extractor.errors import SetupError
-from extractor.text.fold import name_tokens
+from extractor.text.fold import name_key, name_tokens
 from schemas.release import PressRelease
 
 # Read through importlib.resources so an installed wheel finds the file it ships.
 CURATED_PATH: Traversable = resources.files(__package__) / "aliases.toml"
 # A key this short inside a longer name is too weak a sign ("BIO" in "BIO 2017").
 CONTAINED_MIN_CHARS = 4
+MIN_INITIAL_WORD = 3  # "of", "de" are no initial
+MIN_INITIALS = 3  # two letters are too many clusters' initials
 FUZZY_THRESHOLD = 90.0
 # Words that name the kind of organisation, not which one ("le Cluster GIPSO" is "GIPSO").
 GENERIC_WORDS = frozenset({
@@ -79,6 +81,17 @@ def _contains(a: str, b: str) -> bool:
         return False
     extra = f" {long} ".replace(f" {short} ", " ", 1).split()
     return all(word in _place_words() or word in GENERIC_WORDS for word in extra)
+
+
+def spelt_by(label: str, name: str, text: str) -> bool:
+    """A folded label, such as a mail domain's first label or a name written as one word, spells the name, its
+    initials or the abbreviation the release gives it: "biowin.org" for BioWin, "mva.org" for Medicon Valley
+    Alliance, "nwhic.org.uk" for "NorthWest Health Innovation Cluster (NWHIC)", "Clustersaluteadriatico" for
+    Cluster Salute Adriatico."""
+    tokens = [t for t in name_tokens(name) if len(t) >= MIN_INITIAL_WORD]
+    initials = "".join(t[0] for t in tokens)
+    given = {m.group(1).casefold() for m in re.finditer(rf"{re.escape(name)}\s*\(([^\W_][\w&.-]{{1,11}})\)", text)}
+    return label in {name_key(name).replace(" ", ""), initials if len(initials) >= MIN_INITIALS else "", *given} - {""}
 
 
 def name_variants(name: str) -> list[str]:

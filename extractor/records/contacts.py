@@ -6,20 +6,17 @@ columns (names on one line, numbers on the next) are read column by column.
 """
 from __future__ import annotations
 
-import re
 from urllib.parse import urlparse
 
 from extractor.candidates import Candidate
 from extractor.ground import evidence
-from extractor.identity.clusters import same_cluster
+from extractor.identity.clusters import same_cluster, spelt_by
 from extractor.normalize.phones import to_e164
-from extractor.text.fold import name_key, name_tokens
+from extractor.text.fold import name_tokens
 from schemas.cluster import ClusterProfile
 from schemas.release import Contact, Person
 
 REACH = 400
-MIN_INITIAL_WORD = 3  # "of", "de" are no initial
-MIN_INITIALS = 3  # two letters are too many clusters' initials
 
 
 def _column(text: str, offset: int) -> int | None:
@@ -49,23 +46,13 @@ def _owner_nearby(offset: int, text: str, people: list[Person]) -> Person | None
     return max(placed, key=lambda pe: pe[1].end)[0] if placed else None
 
 
-def _spelt_by(label: str, name: str, text: str) -> bool:
-    """A mail domain's first label spells the cluster's name, its initials or the abbreviation the release
-    gives it: "biowin.org" for BioWin, "mva.org" for Medicon Valley Alliance, "nwhic.org.uk" for "NorthWest
-    Health Innovation Cluster (NWHIC)"."""
-    tokens = [t for t in name_tokens(name) if len(t) >= MIN_INITIAL_WORD]
-    initials = "".join(t[0] for t in tokens)
-    given = {m.group(1).casefold() for m in re.finditer(rf"{re.escape(name)}\s*\(([^\W_][\w&.-]{{1,11}})\)", text)}
-    return label in {name_key(name).replace(" ", ""), initials if len(initials) >= MIN_INITIALS else "", *given} - {""}
-
-
 def _organisation(address: str | None, person: Person | None, clusters: list[ClusterProfile], text: str) -> str | None:
     """The cluster the person belongs to or whose website shares the mail domain, else the person's organisation."""
     domain = address.split("@")[1].lower() if address else ""
     for cluster in clusters:
         host = (urlparse(cluster.website).hostname or "").removeprefix("www.") if cluster.website else ""
         if (host and domain == host) or (person and same_cluster(person.organisation, cluster.name)) \
-                or (domain and _spelt_by(domain.split(".")[0].replace("-", ""), cluster.name, text)):
+                or (domain and spelt_by(domain.split(".")[0].replace("-", ""), cluster.name, text)):
             return cluster.name
     return person.organisation if person else None
 

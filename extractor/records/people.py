@@ -14,11 +14,11 @@ from functools import cache
 from extractor.ask.answers import PersonAnswer
 from extractor.candidates import Candidate
 from extractor.ground import evidence, find
-from extractor.identity.clusters import same_cluster
+from extractor.identity.clusters import same_cluster, spelt_by
 from extractor.identity.people import same_person
 from extractor.lexicon import alternation, pattern, words
 from extractor.records.flags import ungrounded
-from extractor.text.fold import fold, name_tokens, plain, unaccent
+from extractor.text.fold import fold, name_key, name_tokens, plain, unaccent
 from schemas.common import Flag
 from schemas.release import Person
 
@@ -261,3 +261,17 @@ def build_people(answers: Sequence[PersonAnswer], text: str, organisations: Sequ
             known.role = known.role or (answer.role or "").strip() or None
             known.organisation = known.organisation or _organisation(answer)
     return people, flags
+
+
+def name_organisations(people: Sequence[Person], organisations: Sequence[str], text: str) -> None:
+    """Each person's organisation under the name the release's records give it, when it is one of them
+    spelt another way: "MVA" for "Medicon Valley Alliance (MVA)", "Clustersaluteadriatico" read off a mail
+    address, "Neurosud" for "NeuroSud". Tables then join a person to the cluster or party. A name with words
+    of its own is another organisation, or another part of one ("Alsace Biovalley", "Polepharma" beside
+    "Polepharma-GIPSO"), and stays as written."""
+    for person in people:
+        said = person.organisation
+        if not said or said in organisations:
+            continue
+        label = name_key(said).replace(" ", "")
+        person.organisation = next((name for name in organisations if spelt_by(label, name, text)), said)

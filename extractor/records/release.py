@@ -14,7 +14,14 @@ from extractor.records.agreements import build_agreements
 from extractor.records.clusters import build_clusters
 from extractor.records.contacts import build_contacts, lend_organisations
 from extractor.records.flags import PROMPT_INJECTION, QUESTION_FAILED, flag
-from extractor.records.people import build_people, is_person_name, names_from_contacts, names_from_emails, names_from_titles
+from extractor.records.people import (
+    build_people,
+    is_person_name,
+    name_organisations,
+    names_from_contacts,
+    names_from_emails,
+    names_from_titles,
+)
 from schemas.common import Flag, Severity
 from schemas.release import Extraction, Place, PressRelease, Source
 
@@ -78,6 +85,7 @@ def build_release(
     people, people_flags = build_people(named, text, organisations)
     clusters, cluster_flags = build_clusters(answers.clusters, roster, linking, analysis, people)
     agreements, agreement_flags = build_agreements(answers.agreements, analysis, [p.name for p in people])
+    name_organisations(people, [*(c.name for c in clusters), *(p for a in agreements for p in a.parties)], text)
     contacts = build_contacts(list(analysis.candidates), text, people, clusters, default_country)
     lend_organisations(contacts, people)
 
