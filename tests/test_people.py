@@ -189,3 +189,14 @@ def test_an_organisation_spelt_another_way_takes_its_records_name():
                                 "Harbour Biovalley"], text)
     assert [p.organisation for p in people] == [
         "Harbour Life Sciences Association", "Nordmed Valley Alliance", "NordBio Sud", "North Harbour Biovalley"]
+
+
+def test_a_role_written_next_to_another_person_is_not_theirs():
+    text = ('"A milestone," said Dr. Jane Roe, President and CEO of Nordbio. "We are ready," said John Doe, '
+            "Executive Director of Medalis, présidente du jury.\n\nContacts\nAnn Poe, Nordbio, apoe@nordbio.ca")
+    answers = [PersonAnswer(name="Jane Roe", role="President"),
+               PersonAnswer(name="John Doe", role="Executive Director of Medalis"),
+               PersonAnswer(name="Ann Poe", role="President and CEO of Nordbio", organisation="Nordbio")]
+    people, _ = build_people(answers, text, [])
+    assert [(p.name, p.role) for p in people] == [
+        ("Jane Roe", "President"), ("John Doe", "Executive Director of Medalis"), ("Ann Poe", None)]

@@ -13,7 +13,7 @@ from functools import cache
 
 from extractor.ask.answers import PersonAnswer
 from extractor.candidates import Candidate
-from extractor.ground import evidence, find
+from extractor.ground import evidence, find, find_all
 from extractor.identity.clusters import same_cluster, spelt_by
 from extractor.identity.people import same_person
 from extractor.lexicon import alternation, pattern, words
@@ -260,7 +260,29 @@ def build_people(answers: Sequence[PersonAnswer], text: str, organisations: Sequ
         else:
             known.role = known.role or (answer.role or "").strip() or None
             known.organisation = known.organisation or _organisation(answer)
+    _roles_at_their_names(people, text)
     return people, flags
+
+
+def _gap(a: tuple[int, int], b: tuple[int, int]) -> int:
+    return max(0, b[0] - a[1], a[0] - b[1])
+
+
+def _roles_at_their_names(people: Sequence[Person], text: str) -> None:
+    """A role the text writes stays only with a person it is written next to: the model sometimes hands one
+    person's role to another name it lists ("said Dr. Jane Roe, President and CEO of Acme" given to the press
+    contact at the end). Each place a role is written belongs to the person named nearest to it. A role of one
+    word ("president") may be the model's own word for another ("présidente"), and a role the text does not
+    write as such cannot be checked: both stay."""
+    mentions = [find_all(person.name, text) for person in people]
+
+    def nearest(span: tuple[int, int]) -> int:
+        return min(range(len(people)), key=lambda i: min((_gap(span, m) for m in mentions[i]), default=len(text)))
+
+    for index, person in enumerate(people):
+        places = find_all(person.role, text) if person.role and len(person.role.split()) > 1 else []
+        if places and all(nearest(span) != index for span in places):
+            person.role = None
 
 
 def name_organisations(people: Sequence[Person], organisations: Sequence[str], text: str) -> None:
