@@ -18,14 +18,22 @@ FUZZY_MIN_LENGTH = 25
 FUZZY_MIN_SCORE = 90.0
 
 
+# A closing bracket or period that ends a name is part of it, though the folded search leaves it out.
+_CLOSING = re.compile(r"[.)\]]+$")
+
+
 def find_all(needle: str, text: str) -> list[tuple[int, int]]:
-    """Every whole-word occurrence of needle, ignoring case, accents and punctuation."""
+    """Every whole-word occurrence of needle, ignoring case, accents and punctuation; a closing bracket or
+    period that ends the needle ends the span too where the text has it ("Acme Center (AC)", "Acme e. V.")."""
     key = fold_words(needle).text.strip()
     if not key:
         return []
     hay = fold_words(text)
-    return [hay.source_span(m.start(), m.end(), text)
-            for m in re.finditer(rf"(?<![0-9a-z]){re.escape(key)}(?![0-9a-z])", hay.text)]
+    closing = _CLOSING.search(needle.rstrip())
+    tail = closing.group() if closing else ""
+    spans = [hay.source_span(m.start(), m.end(), text)
+             for m in re.finditer(rf"(?<![0-9a-z]){re.escape(key)}(?![0-9a-z])", hay.text)]
+    return [(start, end + len(tail)) if tail and text.startswith(tail, end) else (start, end) for start, end in spans]
 
 
 def find(needle: str, text: str, near: int = 0) -> tuple[int, int] | None:

@@ -1,3 +1,5 @@
+import pytest
+
 from extractor.ground import evidence, find, find_all, ground
 
 TEXT = "Contacts : Maria PASCUAL DE ZULUETA – Directrice. Président : Philippe Ivanès, SANOFI. POLEPHARMA - GIPSO"
@@ -55,3 +57,10 @@ def test_an_occurrence_on_word_boundaries_wins_over_one_inside_a_word():
     text = "Founded in 1970, the network has 70 members."
     span = find("70", text)
     assert text[span[0]:span[1]] == "70" and span[0] == text.index(" 70 ") + 1
+
+
+@pytest.mark.parametrize("name", ["Harbour Life Science Center (HLSC)", "Nordmed EMN e. V.", "CL.A.N."])
+def test_a_closing_bracket_or_period_of_the_name_is_in_its_span(name):
+    text = f"Il protocollo lega Alpibio e {name} Firmato oggi; {name}, poi."
+    spans = find_all(name, text)
+    assert [text[s:e] for s, e in spans] == [name, name]
