@@ -156,7 +156,7 @@ def test_an_event_is_no_person(event):
     assert people == []
 
 
-@pytest.mark.parametrize("name", ["Eberhard van der Laan", "Mike Piazza", "Ana Calle", "Aminata Fall"])
+@pytest.mark.parametrize("name", ["Eberhard van der Laan", "Mike Piazza", "Ana Calle", "Aminata Fall", "Tage Lindqvist"])
 def test_a_surname_that_is_also_a_street_word_stays_a_person(name):
     text = f"« Un beau projet », estime {name}, président du pôle."
     people, _ = build_people([PersonAnswer(name=name)], text, [])
