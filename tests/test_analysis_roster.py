@@ -54,6 +54,9 @@ def test_same_cluster_across_spellings():
     ("Le cluster de la génomique accueille Illumina.", "fr", []),
     ("Oslo Cancer Cluster and AstraZeneca signed.", "en", []),
     ("Signed at the EU Japan Cluster Matchmaking Event in Munich.", "en", []),
+    # a preposition names where the networks are from, and a region alone is no cluster
+    ("Medizintechnik-Netzwerke aus Oberfranken kooperieren mit dem Netzwerk NordMed Hessen.", "de", ["NordMed Hessen"]),
+    ("Les réseaux Bretagne et Normandie se rapprochent.", "fr", []),
 ])
 def test_clusters_the_text_introduces(text, language, names):
     assert introduced_clusters(text, language) == names

@@ -19,7 +19,7 @@ from extractor.identity.organisations import is_event_or_country
 from extractor.layout import Layout
 from extractor.lexicon import alternation, pattern
 from extractor.lexicon import words as words_of
-from extractor.normalize.countries import country_code
+from extractor.normalize.countries import place_country
 from extractor.text.fold import fold_words, plain, unaccent
 
 PRESENTATION_CHARS = 400
@@ -92,7 +92,7 @@ def introduced_clusters(text: str, language: str | None = None) -> list[str]:
         if name in tried:
             continue
         tried.add(name)
-        if country_code(name) or (name.isupper() and len(name) <= 3):
+        if place_country(name) or (name.isupper() and len(name) <= 3):
             continue
         if len(fold_words(name).text) >= 3 and not any(same_cluster(name, known) for known in names):
             names.append(name)
