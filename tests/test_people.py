@@ -200,3 +200,23 @@ def test_a_role_written_next_to_another_person_is_not_theirs():
     people, _ = build_people(answers, text, [])
     assert [(p.name, p.role) for p in people] == [
         ("Jane Roe", "President"), ("John Doe", "Executive Director of Medalis"), ("Ann Poe", None)]
+
+
+@pytest.mark.parametrize(("role", "organisation", "expected"), [
+    ("Geschäftsführerin von NordMed Hessen", None, "NordMed Hessen"),
+    ("directeur van het Life Sciences Cluster Oost", None, "Life Sciences Cluster Oost"),
+    ("directrice générale de l'Agence Nordbio", None, "Agence Nordbio"),
+    ("comunicazione", "Ufficio stampa NMB", "NMB"),
+    (None, "Press office", None),
+])
+def test_the_organisation_comes_from_the_role_and_a_press_office_is_none(role, organisation, expected):
+    text = "« Un beau projet », estime Jane Roe."
+    people, _ = build_people([PersonAnswer(name="Jane Roe", role=role, organisation=organisation)], text, [])
+    assert people[0].organisation == expected
+
+
+def test_the_persons_own_name_is_no_part_of_their_role():
+    text = "Ook gedeputeerde Bart Hoekstra van de provincie Overijssel was aanwezig."
+    answer = PersonAnswer(name="Bart Hoekstra", role="gedeputeerde Bart Hoekstra van de provincie Overijssel")
+    people, _ = build_people([answer], text, [])
+    assert people[0].role == "gedeputeerde van de provincie Overijssel"

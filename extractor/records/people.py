@@ -56,8 +56,9 @@ def _name() -> re.Pattern[str]:
 
 @cache
 def _of_organisation() -> re.Pattern[str]:
-    """"Managing Director of BioNord": the organisation a role names."""
-    return re.compile(rf"(?<![\w])(?:(?i:{alternation('descriptor')}|{alternation('descriptor_or_name')}|at|chez|bei)\s+|d')(?:the\s+|l'\s*)?(?P<org>[A-Z][\w&' -]+)$")
+    """"Managing Director of BioNord", "directeur van het Life Sciences Cluster": the organisation a role names."""
+    return re.compile(rf"(?<![\w])(?:(?i:{alternation('role_of')}|{alternation('descriptor')}|{alternation('descriptor_or_name')}|at|chez|bei)"
+                      rf"\s+|d')(?:(?i:{alternation('article')})\s+|l'\s*)?(?P<org>[A-Z][\w&' -]+)$")
 
 
 @cache
@@ -208,11 +209,31 @@ def _title_case(surface: str) -> str:
 
 
 def _organisation(answer: PersonAnswer) -> str | None:
-    if answer.organisation and answer.organisation.strip():
-        return answer.organisation.strip()
-    role = answer.role or ""
-    match = _of_organisation().search(unaccent(role))
-    return role[match.start("org"):match.end("org")].strip() if match else None
+    """The organisation the model names, else the one its role names; a press office is no organisation of its
+    own ("Ufficio stampa TLS" is TLS)."""
+    said = (answer.organisation or "").strip()
+    if not said:
+        role = answer.role or ""
+        match = _of_organisation().search(unaccent(role))
+        said = role[match.start("org"):match.end("org")].strip() if match else ""
+    office = _press_office().match(unaccent(said))
+    if office:
+        said = said[office.end():].strip()
+    return said or None
+
+
+def _role(answer: PersonAnswer, name: str) -> str | None:
+    """The role the model gives, without the person's own name, which it sometimes copies into it
+    ("gedeputeerde Bart Hoekstra van de provincie Overijssel")."""
+    role = " ".join((answer.role or "").split())
+    for start, end in reversed(find_all(name, role)):
+        role = f"{role[:start].rstrip(' ,')} {role[end:].lstrip(' ,')}"
+    return role.strip(" ,") or None
+
+
+@cache
+def _press_office() -> re.Pattern[str]:
+    return re.compile(rf"(?i:{alternation('contacts')})(?:\s+|$)")
 
 
 def _inside_a_word(text: str, span: tuple[int, int]) -> bool:
@@ -253,12 +274,12 @@ def build_people(answers: Sequence[PersonAnswer], text: str, organisations: Sequ
         if known is None:
             people.append(Person(
                 name=_title_case(surface),
-                role=(answer.role or "").strip() or None,
+                role=_role(answer, surface),
                 organisation=_organisation(answer),
                 evidence=evidence(text, *span),
             ))
         else:
-            known.role = known.role or (answer.role or "").strip() or None
+            known.role = known.role or _role(answer, surface)
             known.organisation = known.organisation or _organisation(answer)
     _roles_at_their_names(people, text)
     return people, flags
