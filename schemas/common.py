@@ -40,6 +40,7 @@ class Decision(StrEnum):
     sentence_subject = "sentence_subject"  # the cluster is named before the figure in its sentence
     reference = "reference"  # "the network counts 85 members": the cluster the noun refers to
     paragraph_subject = "paragraph_subject"  # the sentence names nothing; its paragraph last named the cluster
+    table = "table"  # the figure sits in a table whose column or row the cluster heads
     model = "model"  # the model's answer, grounded in the text
     structure_and_model = "structure_and_model"  # the structure and the model agree
     merged = "merged"  # several model answers that describe one signing, joined

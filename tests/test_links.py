@@ -222,3 +222,44 @@ def test_a_list_under_a_heading_that_refers_to_the_cluster_is_the_cluster_s():
     found = link_text(text, "en", ["Nordvita"])
     assert (found["450"].cluster, found["450"].metric) == ("Nordvita", Metric.members)
     assert (found["25,000"].cluster, found["25,000"].metric) == ("Nordvita", Metric.jobs)
+
+
+@pytest.mark.parametrize(("text", "language", "clusters", "number"), [
+    ("Life Sciences Cluster Oostland en Health Valley Rijnmond tekenen. Het Oostlandse cluster telt 85 leden.", "nl",
+     ["Life Sciences Cluster Oostland", "Health Valley Rijnmond"], "85"),
+    ("Le pôle Normandie Santé et le pôle Armorsanté signent. Le pôle normand fédère 120 adhérents.", "fr",
+     ["Normandie Santé", "Armorsanté"], "120"),
+])
+def test_a_reference_with_an_adjective_of_place_goes_to_the_cluster_of_that_place(text, language, clusters, number):
+    found = link_text(text, language, clusters)
+    assert (found[number].cluster, found[number].decided_by) == (clusters[0], Decision.reference)
+
+
+@pytest.mark.parametrize(("text", "language", "parts", "whole"), [
+    ("Nordvita represents 260 members with 18,500 employees in all, including 140 companies and 6 research centres.",
+     "en", ["140", "6"], "260"),
+    ("Il cluster AlpiBio riunisce 85 soci, tra cui 60 imprese, per un totale di 9.500 addetti.", "it", ["60"], "85"),
+])
+def test_a_part_counts_the_same_kind_of_thing_as_its_whole(text, language, parts, whole):
+    found = link_text(text, language, ["Nordvita", "AlpiBio"])
+    assert [found[part].part_of.text for part in parts] == [whole] * len(parts)
+    other = next(c for c in found if c not in [*parts, whole])
+    assert found[other].part_of is None
+
+
+@pytest.mark.parametrize("table", [
+    "|  | Nordvita | Medalis |\n|---|---|---|\n| Members | 180 | 310 |\n| Jobs | 9,000 | 21,500 |",
+    "| Cluster | Members | Jobs |\n|---|---|---|\n| Nordvita | 180 | 9,000 |\n| Medalis | 310 | 21,500 |",
+])
+def test_a_table_gives_each_number_the_cluster_heading_its_column_or_row(table):
+    text = f"Nordvita and Medalis sign a cooperation agreement.\n\n{table}\n\nThe agreement runs for three years."
+    found = link_text(text, "en", ["Nordvita", "Medalis"])
+    got = {number: (found[number].cluster, found[number].metric, found[number].decided_by) for number in ("180", "310", "9,000", "21,500")}
+    assert got == {"180": ("Nordvita", Metric.members, Decision.table), "310": ("Medalis", Metric.members, Decision.table),
+                   "9,000": ("Nordvita", Metric.jobs, Decision.table), "21,500": ("Medalis", Metric.jobs, Decision.table)}
+
+
+def test_a_table_no_cluster_heads_links_nothing_by_itself():
+    text = "Nordvita and Medalis sign.\n\n| Year | Members |\n|---|---|\n| 2024 | 180 |"
+    found = link_text(text, "en", ["Nordvita", "Medalis"])
+    assert found["180"].decided_by is not Decision.table

@@ -16,14 +16,15 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
+from itertools import pairwise
 
 from extractor.analysis.lists import item_separator
 from extractor.candidates import Candidate
 from extractor.ground import find_all
-from extractor.identity.clusters import same_cluster
+from extractor.identity.clusters import GENERIC_WORDS, same_cluster
 from extractor.layout import Layout
-from extractor.lexicon import alternation, pattern
-from extractor.normalize.metrics import metric_around
+from extractor.lexicon import alternation, pattern, words
+from extractor.normalize.metrics import metric_around, metric_hint
 from extractor.text.fold import name_tokens, plain, unaccent
 from extractor.text.sentences import Sentences
 from schemas.figure import MONEY_METRICS, Decision, Metric
@@ -31,6 +32,11 @@ from schemas.figure import MONEY_METRICS, Decision, Metric
 # A capitalised word after a sentence's first one.
 _PROPER_NOUN = re.compile(r"(?<=[\w,;:'’\"”)] )[A-ZÀ-Ý]")
 _KINDS_OF_MEMBER = frozenset({Metric.companies, Metric.smes, Metric.academic_institutions, Metric.research_centres, Metric.hospitals})
+# What a number counts, coarsely: a part counts the same kind of thing as its whole ("150 members, including 80
+# companies"), never another ("85 leden, waaronder 60 bedrijven, goed voor 3.500 banen": the jobs are no members).
+# A member may be a production site ("75 adhérents, dont 31 sites de production").
+_COUNTED_ALIKE = (_KINDS_OF_MEMBER | {Metric.members, Metric.production_sites}, frozenset({Metric.jobs, Metric.researchers}),
+                  MONEY_METRICS)
 
 
 
@@ -121,10 +127,39 @@ def _clusters_before(text: str, start: int, end: int, clusters: Sequence[str]) -
     return sorted(found)
 
 
+@cache
+def _placed_reference() -> re.Pattern[str]:
+    """"het Twentse cluster", "the Scottish network", "le pôle normand": an article, a cluster word and one
+    adjective before or after it, which may tell the place in the cluster's name."""
+    word = alternation("cluster_word")
+    return re.compile(rf"(?<![\w])(?:{alternation('article')})\s+(?:(?P<before>[a-z][\w-]+)\s+{word}|{word}\s+(?P<after>[a-z][\w-]+))(?![\w])")
+
+
+# An adjective of place and the place's name share their first letters: "twentse" and "Twente", "normand" and
+# "Normandie", "scottish" and "Scotland"; a shorter share would join unrelated words.
+PLACE_STEM = 4
+
+
+def _by_place(adjective: str, clusters: Sequence[str]) -> str | None:
+    """The one cluster with a distinctive word of the adjective's stem in its name ("Life Sciences Cluster
+    Twente" for "het Twentse cluster")."""
+    fillers = GENERIC_WORDS | frozenset(words("name_filler")) | frozenset(words("function_word"))
+    if len(adjective) <= PLACE_STEM or adjective in fillers:
+        return None
+    stem = adjective[:PLACE_STEM]
+    named = [c for c in clusters if any(t.startswith(stem) and t not in fillers for t in name_tokens(c))]
+    return named[0] if len(named) == 1 else None
+
+
 def _by_reference(text: str, start: int, offset: int, clusters: Sequence[str]) -> str | None:
     """"the network now counts 85 members": the cluster whose name holds that noun, else the one cluster the text
-    introduced with it before ("le pôle Eurobiomed", "Eurobiomed, le pôle de compétitivité…"), or the only cluster."""
-    references = list(pattern("reference").finditer(plain(text[start:offset])))
+    introduced with it before ("le pôle Eurobiomed", "Eurobiomed, le pôle de compétitivité…"), or the only cluster.
+    "het Twentse cluster" is the one cluster whose name holds the adjective's place."""
+    said = plain(text[start:offset])
+    placed = list(_placed_reference().finditer(said))
+    if placed and (cluster := _by_place(placed[-1].group("before") or placed[-1].group("after"), clusters)):
+        return cluster
+    references = list(pattern("reference").finditer(said))
     if not references:
         return None
     noun = name_tokens(references[-1].group())[-1:]
@@ -166,6 +201,63 @@ def _whole(text: str, candidate: Candidate, numbers: Sequence[Candidate], senten
         if pattern("subset").search(plain(text[earlier[i].end:following])):
             return earlier[i]
     return None
+
+
+def _parent(whole: Candidate | None, links: Sequence[Link], sentence_start: int, candidate: Candidate,
+            metric: Metric | None) -> Link | None:
+    """The link of the whole a part belongs to: the number before the subset marker, or, when that one counts
+    something else, the last number before it that counts the same kind of thing ("260 membres pour un total
+    de 18 500 employés, y compris 140 entreprises": the companies are members, not employees)."""
+    if whole is None:
+        return None
+    alike = [link for link in links if sentence_start <= link.candidate.start and link.candidate.end <= whole.end
+             and link.candidate.unit == candidate.unit and _counted_alike(link.metric, metric)]
+    return alike[-1] if alike else None
+
+
+def _cells(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The cells of the table row text[start:end] ("| Members | 180 | 310 |"): the spans between its pipes."""
+    pipes = [i for i in range(start, end) if text[i] == "|"]
+    return [(left + 1, right) for left, right in pairwise(pipes)]
+
+
+def _line(text: str, at: int) -> tuple[int, int]:
+    start = text.rfind("\n", 0, at) + 1
+    end = text.find("\n", at)
+    return start, len(text) if end < 0 else end
+
+
+def _is_row(text: str, line: tuple[int, int]) -> bool:
+    row = text[line[0]:line[1]].strip()
+    return len(row) > 1 and row.startswith("|") and row.endswith("|")
+
+
+def _table_cell(text: str, candidate: Candidate, clusters: Sequence[str]) -> tuple[str, Metric | None] | None:
+    """A number in a table ("| Members | 180 | 310 |" under "| | Nordbio | Medalis |", as Markdown writes it and
+    as a web page's table is read): the cluster that heads its column or its row, and the metric the other
+    heading names."""
+    line = _line(text, candidate.start)
+    if not _is_row(text, line):
+        return None
+    header = line
+    while header[0] > 0 and _is_row(text, above := _line(text, header[0] - 1)):
+        header = above
+    cells, heads = _cells(text, *line), _cells(text, *header)
+    index = next((i for i, (s, e) in enumerate(cells) if s <= candidate.start < e), 0)
+    if header == line or index == 0 or len(heads) != len(cells):
+        return None
+    column, row = text[slice(*heads[index])], text[slice(*cells[0])]
+    for name, label in ((column, row), (row, column)):
+        named = [c for c in clusters if find_all(c, name)]
+        if len(named) == 1:
+            return named[0], metric_hint("", f" {label.strip()}")
+    return None
+
+
+def _counted_alike(whole: Metric | None, part: Metric | None) -> bool:
+    if whole is None or part is None or whole == part:
+        return True
+    return any(whole in kind and part in kind for kind in _COUNTED_ALIKE)
 
 
 def _not_a_stock(text: str, candidate: Candidate, sentence_start: int) -> bool:
@@ -232,8 +324,8 @@ def link_figures(text: str, sentences: Sentences, layout: Layout, offered: Seque
             continue
         section = layout.about_section_at(candidate.start)
         start = max(sentences.at(candidate.start)[0], section.start if section else 0)
-        whole = _whole(text, candidate, offered, start)
-        parent = next((link for link in links if whole is not None and link.candidate == whole), None)
+        parent = _parent(_whole(text, candidate, offered, start), links, start, candidate, metric)
+        whole = parent.candidate if parent is not None else None
         before = _clusters_before(text, start, candidate.start, clusters)
         cluster: str | None = None
         decided: Decision | None = None
@@ -251,6 +343,9 @@ def link_figures(text: str, sentences: Sentences, layout: Layout, offered: Seque
         elif _is_aggregate(text, start, candidate, clusters):
             links.append(Link(candidate, None, metric, None, outside=True))
             continue
+        elif (cell := _table_cell(text, candidate, clusters)) is not None:
+            cluster, decided = cell[0], Decision.table
+            metric = cell[1] or metric
         else:
             if before:
                 cluster, decided = before[-1][1], Decision.sentence_subject
