@@ -57,3 +57,23 @@ def test_a_mail_domain_that_spells_the_abbreviation_the_release_gives_is_that_cl
     clusters = [ClusterProfile(name="NorthWest Health Innovation Cluster")]
     (contact,) = build_contacts(find_candidates(text, "en"), text, people, clusters, None)
     assert contact.organisation == "NorthWest Health Innovation Cluster"
+
+
+def _person(text, name, at=0):
+    start = text.index(name, at)
+    return Person(name=name, evidence=evidence(text, start, start + len(name)))
+
+
+def test_a_contact_line_that_names_no_one_is_not_the_person_quoted_before_it():
+    text = ('"New markets open," said Julia Weber, managing director of Medalis.\n\n'
+            "Contact: Nordvita GmbH, Press office – presse@nordvita.de – +49 89 4521 7700")
+    people = [_person(text, "Julia Weber")]
+    (contact,) = build_contacts(find_candidates(text, "de", "DE"), text, people, [ClusterProfile(name="Nordvita")], "DE")
+    assert (contact.name, contact.email, contact.phone) == (None, "presse@nordvita.de", "+498945217700")
+
+
+def test_in_the_contacts_block_a_name_a_blank_line_above_the_address_is_its_owner():
+    text = ('"A milestone," said Jane Roe.\n\nPress contacts\n\nJane Roe\n\njane.press@nordvita.org')
+    people = [_person(text, "Jane Roe")]
+    (contact,) = build_contacts(find_candidates(text, "en"), text, people, [], None, text.index("Press contacts"))
+    assert contact.name == "Jane Roe"

@@ -1,15 +1,16 @@
 """Press contacts: each e-mail and phone number of the release, attached to the person it belongs to.
 
 No model call: an address whose local part spells a person's name is theirs; otherwise an address or a
-number belongs to the closest person named before it. Press-contact blocks laid out as tab-separated
+number belongs to the closest person named before it in its paragraph or its press-contacts block. Press-contact blocks laid out as tab-separated
 columns (names on one line, numbers on the next) are read column by column.
 """
 from __future__ import annotations
 
+import re
 from urllib.parse import urlparse
 
 from extractor.candidates import Candidate
-from extractor.ground import evidence
+from extractor.ground import evidence, find_all
 from extractor.identity.clusters import same_cluster, spelt_by
 from extractor.normalize.phones import to_e164
 from extractor.text.fold import name_tokens
@@ -17,6 +18,7 @@ from schemas.cluster import ClusterProfile
 from schemas.release import Contact, Person
 
 REACH = 400
+_BLANK_LINE = re.compile(r"\n[ \t\u00a0]*\n")
 
 
 def _column(text: str, offset: int) -> int | None:
@@ -37,13 +39,20 @@ def _owner_by_email(address: str, people: list[Person]) -> Person | None:
     return None
 
 
-def _owner_nearby(offset: int, text: str, people: list[Person]) -> Person | None:
-    placed = [(p, p.evidence) for p in people if p.evidence and p.evidence.end <= offset and offset - p.evidence.end <= REACH]
+def _owner_nearby(offset: int, text: str, people: list[Person], contacts_start: int | None) -> Person | None:
+    """The person named last before the address or number, within REACH, in its paragraph; in the press-contacts
+    block, anywhere in the block. A line that names no one ("Kontakt: Acme GmbH, presse@acme.de") is nobody's:
+    the person quoted in the paragraph before it is no press contact."""
+    floor = max((m.end() for m in _BLANK_LINE.finditer(text, 0, offset)), default=0)
+    if contacts_start is not None and offset >= contacts_start:
+        floor = min(floor, contacts_start)
+    placed = [(p, span) for p in people for span in find_all(p.name, text)
+              if floor <= span[0] and span[1] <= offset and offset - span[1] <= REACH]
     column = _column(text, offset)
     if column is not None:
-        aligned = [(p, e) for p, e in placed if _column(text, e.start) == column]
+        aligned = [(p, span) for p, span in placed if _column(text, span[0]) == column]
         placed = aligned or placed
-    return max(placed, key=lambda pe: pe[1].end)[0] if placed else None
+    return max(placed, key=lambda pe: pe[1][1])[0] if placed else None
 
 
 def _organisation(address: str | None, person: Person | None, clusters: list[ClusterProfile], text: str) -> str | None:
@@ -57,21 +66,27 @@ def _organisation(address: str | None, person: Person | None, clusters: list[Clu
     return person.organisation if person else None
 
 
+def _line_of(text: str, offset: int) -> str:
+    """The key of a contact no one is named for: its line, so an address and a number written on one line
+    ("Ufficio Stampa – stampa@acme.it – 06 5555 1234") are one contact."""
+    return f"line {text.rfind(chr(10), 0, offset) + 1}"
+
+
 def build_contacts(candidates: list[Candidate], text: str, people: list[Person], clusters: list[ClusterProfile],
-                   default_country: str | None) -> list[Contact]:
+                   default_country: str | None, contacts_start: int | None = None) -> list[Contact]:
     contacts: dict[str, Contact] = {}
     emails = [c for c in candidates if c.kind == "email"]
     phones = [c for c in candidates if c.kind == "phone"]
     for email in emails:
-        owner = _owner_by_email(str(email.value), people) or _owner_nearby(email.start, text, people)
-        key = owner.name if owner else str(email.value)
+        owner = _owner_by_email(str(email.value), people) or _owner_nearby(email.start, text, people, contacts_start)
+        key = owner.name if owner else _line_of(text, email.start)
         organisation = _organisation(str(email.value), owner, clusters, text)
         if key not in contacts:
             contacts[key] = Contact(name=owner.name if owner else None, organisation=organisation,
                                     email=str(email.value), evidence=evidence(text, email.start, email.end))
     for phone in phones:
-        owner = _owner_nearby(phone.start, text, people)
-        key = owner.name if owner else phone.text
+        owner = _owner_nearby(phone.start, text, people, contacts_start)
+        key = owner.name if owner else _line_of(text, phone.start)
         contact = contacts.get(key)
         if contact is None:
             organisation = _organisation(None, owner, clusters, text)

@@ -86,7 +86,7 @@ def build_release(
     clusters, cluster_flags = build_clusters(answers.clusters, roster, linking, analysis, people)
     agreements, agreement_flags = build_agreements(answers.agreements, analysis, [p.name for p in people])
     name_organisations(people, [*(c.name for c in clusters), *(p for a in agreements for p in a.parties)], text)
-    contacts = build_contacts(list(analysis.candidates), text, people, clusters, default_country)
+    contacts = build_contacts(list(analysis.candidates), text, people, clusters, default_country, analysis.layout.contacts_start)
     lend_organisations(contacts, people)
 
     return PressRelease(
