@@ -263,3 +263,18 @@ def test_a_table_no_cluster_heads_links_nothing_by_itself():
     text = "Nordvita and Medalis sign.\n\n| Year | Members |\n|---|---|\n| 2024 | 180 |"
     found = link_text(text, "en", ["Nordvita", "Medalis"])
     assert found["180"].decided_by is not Decision.table
+
+
+@pytest.mark.parametrize(("text", "language", "number"), [
+    ("Fort de 280 adhérents, le pôle Nordvita accompagne une cinquantaine de projets.", "fr", "280"),
+    ("With more than 410 members, Nordvita is the largest network in the region.", "en", "more than 410"),
+])
+def test_a_number_in_the_phrase_opening_the_sentence_is_the_subject_s(text, language, number):
+    found = link_text(text, language, ["Nordvita", "Medalis"])
+    assert (found[number].cluster, found[number].decided_by) == ("Nordvita", Decision.sentence_subject)
+
+
+def test_a_number_after_a_comma_is_not_in_the_opening_phrase():
+    text = "In 2024, 280 members joined the region's programme, Nordvita said."
+    found = link_text(text, "en", ["Nordvita", "Medalis"])
+    assert found["280"].cluster is None

@@ -254,6 +254,19 @@ def _table_cell(text: str, candidate: Candidate, clusters: Sequence[str]) -> tup
     return None
 
 
+def _fronted_subject(text: str, sentence_start: int, candidate: Candidate, clusters: Sequence[str]) -> str | None:
+    """"Fort de 280 adhérents, Alsace Santé accompagne…", "With 410 members, Nordvita is…": the number sits in the
+    phrase that opens the sentence, and the cluster named right after that phrase's comma is its subject."""
+    comma = text.find(",", candidate.end)
+    if comma < 0 or "," in text[sentence_start:candidate.start] or "\n" in text[sentence_start:comma]:
+        return None
+    lead = re.compile(rf"\s*(?:(?i:{alternation('article')})\s+)?(?:(?i:{alternation('cluster_word')})\s+)?")
+    subject = lead.match(unaccent(text), comma + 1)  # the lexicon is accentless; offsets are the same
+    at = subject.end() if subject else comma + 1
+    window = text[at:at + max(map(len, clusters), default=0) + 10]
+    return next((c for c in clusters if any(s == 0 for s, _ in find_all(c, window))), None)
+
+
 def _counted_alike(whole: Metric | None, part: Metric | None) -> bool:
     if whole is None or part is None or whole == part:
         return True
@@ -349,9 +362,10 @@ def link_figures(text: str, sentences: Sentences, layout: Layout, offered: Seque
         else:
             if before:
                 cluster, decided = before[-1][1], Decision.sentence_subject
-            else:
-                cluster = _by_reference(text, start, candidate.start, clusters)
-                decided = Decision.reference if cluster else None
+            elif (cluster := _by_reference(text, start, candidate.start, clusters)) is not None:
+                decided = Decision.reference
+            elif (cluster := _fronted_subject(text, start, candidate, clusters)) is not None:
+                decided = Decision.sentence_subject
             if cluster is None and metric is not None:
                 cluster = _paragraph_subject(text, sentences, start, candidate, clusters, section.start if section else 0,
                                              offered)
