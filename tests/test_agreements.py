@@ -343,3 +343,14 @@ def test_until_outside_an_agreement_sentence_is_no_term():
     text = "Boston, 3 March 2025 – Harborbio and Medalis signed an agreement today. The exhibition runs until May 2025."
     (agreement,), _ = build([AgreementAnswer(kind="partnership", parties=["Harborbio", "Medalis"])], text)
     assert agreement.period is None
+
+
+def test_a_party_named_from_the_contacts_line_signs_under_its_cluster_name():
+    text = ("Kiel, 8. Juli 2025 – Das Netzwerk NordMed und der Cluster Alpenbio haben eine Partnerschaft vereinbart. "
+            "Sie wurde in Kiel unterzeichnet.\n\nNordMed zählt 150 Mitglieder.\n\n"
+            "Kontakt: NordMed Cluster Development GmbH, Presse, presse@nordmed.de")
+    answer = AgreementAnswer(kind="partnership", parties=["NordMed Cluster Development GmbH", "Alpenbio"])
+    (agreement,), _ = build_agreements([answer], analyse(text), [], ["NordMed", "Alpenbio"])
+    assert agreement.parties == ["NordMed", "Alpenbio"]
+    (kept,), _ = build_agreements([answer], analyse(text), [], ["Alpenbio"])
+    assert kept.parties == ["Alpenbio", "NordMed Cluster Development GmbH"]

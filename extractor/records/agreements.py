@@ -227,6 +227,23 @@ def _stated(party: str, passage: tuple[int, int], analysis: ReleaseAnalysis) -> 
     return bool(find_all(party, title)) or len(find_all(party, analysis.text)) >= MAIN_ACTOR_MENTIONS
 
 
+def _as_written_in(party: tuple[str, tuple[int, int]], passage: tuple[int, int], text: str,
+                   clusters: Sequence[str]) -> tuple[str, tuple[int, int]]:
+    """The party under the cluster's name its agreement passage writes, when the passage does not write the name
+    the model gave: "BioM Biotech Cluster Development GmbH", read off a contacts line, signs as "BioM". That
+    name is a cluster of the release made of the first words of the model's."""
+    name = party[0]
+    if any(passage[0] <= start < passage[1] for start, _ in find_all(name, text)):
+        return party
+    words = name.split()
+    for count in range(len(words) - 1, 0, -1):
+        short = " ".join(words[:count])
+        spans = [span for span in find_all(short, text) if passage[0] <= span[0] < passage[1]]
+        if spans and any(short.casefold() == cluster.casefold() for cluster in clusters):
+            return text[spans[0][0]:spans[0][1]], spans[0]
+    return party
+
+
 def _same_party(a: str, b: str) -> bool:
     """One organisation under two names: the same cluster key, or the same distinctive words, one name holding
     all the other's words ("City of Yokohama", "Yokohama"). Only the same words: a place many names share is
@@ -408,7 +425,7 @@ def _focus_areas(text: str, candidates: Sequence[Candidate]) -> list[str]:
     return []
 
 
-def _drafts(answers: Sequence[AgreementAnswer], analysis: ReleaseAnalysis, people: Sequence[str],
+def _drafts(answers: Sequence[AgreementAnswer], analysis: ReleaseAnalysis, people: Sequence[str], clusters: Sequence[str],
             flags: list[Flag]) -> list[_Draft]:
     text = analysis.text
     passages = _passages(analysis)
@@ -428,7 +445,7 @@ def _drafts(answers: Sequence[AgreementAnswer], analysis: ReleaseAnalysis, peopl
         passage = _passage_of([find_all(name, text) or [span] for name, span in parties], passages, analysis.sentences)
         if passage is None or not all(_stated(name, passage, analysis) for name, _ in parties):
             continue  # no passage says these parties agreed on anything
-        draft = _Draft(answer.kind, parties, answer.date, passage)
+        draft = _Draft(answer.kind, [_as_written_in(party, passage, text, clusters) for party in parties], answer.date, passage)
         listed = _listed_parties(draft, analysis, people)
         if listed is not None:
             draft.parties = [p for i, p in enumerate(listed) if not any(_same_party(p[0], q[0]) for q in listed[:i])]
@@ -447,7 +464,8 @@ def _drafts(answers: Sequence[AgreementAnswer], analysis: ReleaseAnalysis, peopl
     return [signing for draft in joined for signing in _bilateral(draft, analysis)]
 
 
-def build_agreements(answers: Sequence[AgreementAnswer], analysis: ReleaseAnalysis, people: Sequence[str]) -> tuple[list[Agreement], list[Flag]]:
+def build_agreements(answers: Sequence[AgreementAnswer], analysis: ReleaseAnalysis, people: Sequence[str],
+                     clusters: Sequence[str] = ()) -> tuple[list[Agreement], list[Flag]]:
     text = analysis.text
     flags: list[Flag] = []
     layout = analysis.layout
@@ -458,7 +476,7 @@ def build_agreements(answers: Sequence[AgreementAnswer], analysis: ReleaseAnalys
     place = layout.dateline.places[0] if layout.dateline and layout.dateline.places else None
     agreements: list[Agreement] = []
     kept: list[list[str]] = []
-    drafts = _drafts(answers, analysis, people, flags)
+    drafts = _drafts(answers, analysis, people, clusters, flags)
     claimed = [draft.passage for draft in drafts if draft.passage is not None]
     for draft in drafts:
         parties = [name for name, _ in sorted(draft.parties, key=lambda p: p[1][0])]

@@ -84,7 +84,7 @@ def build_release(
     organisations = [*roster, *parties]
     people, people_flags = build_people(named, text, organisations)
     clusters, cluster_flags = build_clusters(answers.clusters, roster, linking, analysis, people)
-    agreements, agreement_flags = build_agreements(answers.agreements, analysis, [p.name for p in people])
+    agreements, agreement_flags = build_agreements(answers.agreements, analysis, [p.name for p in people], roster)
     name_organisations(people, [*(c.name for c in clusters), *(p for a in agreements for p in a.parties)], text)
     contacts = build_contacts(list(analysis.candidates), text, people, clusters, default_country, analysis.layout.contacts_start)
     lend_organisations(contacts, people)
