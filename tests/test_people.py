@@ -220,3 +220,10 @@ def test_the_persons_own_name_is_no_part_of_their_role():
     answer = PersonAnswer(name="Bart Hoekstra", role="gedeputeerde Bart Hoekstra van de provincie Overijssel")
     people, _ = build_people([answer], text, [])
     assert people[0].role == "gedeputeerde van de provincie Overijssel"
+
+
+def test_a_role_that_names_an_organisation_of_the_release_gives_the_persons_organisation():
+    text = "Voor meer informatie: Kees Vos, communicatie Oost Health Cluster, 026 555 4411"
+    people, _ = build_people([PersonAnswer(name="Kees Vos", role="communicatie Oost Health Cluster")], text, [])
+    name_organisations(people, ["Oost Health Cluster", "Limburg Booster"], text)
+    assert people[0].organisation == "Oost Health Cluster"

@@ -311,10 +311,13 @@ def name_organisations(people: Sequence[Person], organisations: Sequence[str], t
     spelt another way: "MVA" for "Medicon Valley Alliance (MVA)", "Clustersaluteadriatico" read off a mail
     address, "Neurosud" for "NeuroSud". Tables then join a person to the cluster or party. A name with words
     of its own is another organisation, or another part of one ("Alsace Biovalley", "Polepharma" beside
-    "Polepharma-GIPSO"), and stays as written."""
+    "Polepharma-GIPSO"), and stays as written. A person the model gave no organisation has the one their role
+    names, when it names one of them ("communicatie Oost NL Health Cluster")."""
     for person in people:
         said = person.organisation
-        if not said or said in organisations:
+        if not said:
+            named = {name for name in organisations if person.role and find_all(name, person.role)}
+            person.organisation = named.pop() if len(named) == 1 else None
             continue
         label = name_key(said).replace(" ", "")
-        person.organisation = next((name for name in organisations if spelt_by(label, name, text)), said)
+        person.organisation = next((name for name in organisations if name != said and spelt_by(label, name, text)), said)

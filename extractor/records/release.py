@@ -83,9 +83,9 @@ def build_release(
                if not any(same_person(party, person.name) and _affiliated(person, party, roster) for person in named)]
     organisations = [*roster, *parties]
     people, people_flags = build_people(named, text, organisations)
+    name_organisations(people, organisations, text)  # before the clusters, which list the people they lead
     clusters, cluster_flags = build_clusters(answers.clusters, roster, linking, analysis, people)
     agreements, agreement_flags = build_agreements(answers.agreements, analysis, [p.name for p in people], roster)
-    name_organisations(people, [*(c.name for c in clusters), *(p for a in agreements for p in a.parties)], text)
     contacts = build_contacts(list(analysis.candidates), text, people, clusters, default_country, analysis.layout.contacts_start)
     lend_organisations(contacts, people)
 
