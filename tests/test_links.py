@@ -278,3 +278,18 @@ def test_a_number_after_a_comma_is_not_in_the_opening_phrase():
     text = "In 2024, 280 members joined the region's programme, Nordvita said."
     found = link_text(text, "en", ["Nordvita", "Medalis"])
     assert found["280"].cluster is None
+
+
+def test_the_short_name_the_release_gives_a_cluster_names_it_as_subject():
+    text = ("The Nordvita Life Sciences Cluster (NLSC) signed two agreements.\n\n"
+            "NLSC counts 540 member organisations employing 32,000 people.")
+    found = link_text(text, "en", ["Nordvita Life Sciences Cluster"])
+    assert (found["540"].cluster, found["540"].decided_by) == ("Nordvita Life Sciences Cluster", Decision.sentence_subject)
+    assert found["32,000"].cluster == "Nordvita Life Sciences Cluster"
+
+
+def test_a_web_page_table_with_a_blank_line_between_rows_is_one_table():
+    text = ("Nordvita and Medalis sign.\n\n| Network | Members |\n\n|---|---|\n\n| Nordvita | 120 |\n\n| Medalis | 260 |\n\n"
+            "The agreement runs three years.")
+    found = link_text(text, "en", ["Nordvita", "Medalis"])
+    assert [(found[n].cluster, found[n].metric) for n in ("120", "260")] == [("Nordvita", Metric.members), ("Medalis", Metric.members)]

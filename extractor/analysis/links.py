@@ -21,7 +21,7 @@ from itertools import pairwise
 from extractor.analysis.lists import item_separator
 from extractor.candidates import Candidate
 from extractor.ground import find_all
-from extractor.identity.clusters import GENERIC_WORDS, same_cluster
+from extractor.identity.clusters import GENERIC_WORDS, abbreviations, same_cluster
 from extractor.layout import Layout
 from extractor.lexicon import alternation, pattern, words
 from extractor.normalize.metrics import metric_around, metric_hint
@@ -122,8 +122,10 @@ def _metric(text: str, candidate: Candidate, numbers: Sequence[Candidate]) -> Me
 
 
 def _clusters_before(text: str, start: int, end: int, clusters: Sequence[str]) -> list[tuple[int, str]]:
-    """(end offset, cluster) of every cluster named in text[start:end], in order."""
-    found = [(start + e, name) for name in clusters for _, e in find_all(name, text[start:end])]
+    """(end offset, cluster) of every cluster named in text[start:end], by its name or by the short name the
+    release gives it ("MLSC counts 540 members"), in order."""
+    found = [(start + e, name) for name in clusters for spelling in (name, *abbreviations(name, text))
+             for _, e in find_all(spelling, text[start:end])]
     return sorted(found)
 
 
@@ -227,6 +229,14 @@ def _line(text: str, at: int) -> tuple[int, int]:
     return start, len(text) if end < 0 else end
 
 
+def _row_above(text: str, line_start: int) -> tuple[int, int]:
+    """The line above, over blank lines: a web page's table reaches the text one row per paragraph."""
+    above = _line(text, line_start - 1)
+    while above[0] > 0 and not text[above[0]:above[1]].strip():
+        above = _line(text, above[0] - 1)
+    return above
+
+
 def _is_row(text: str, line: tuple[int, int]) -> bool:
     row = text[line[0]:line[1]].strip()
     return len(row) > 1 and row.startswith("|") and row.endswith("|")
@@ -240,7 +250,7 @@ def _table_cell(text: str, candidate: Candidate, clusters: Sequence[str]) -> tup
     if not _is_row(text, line):
         return None
     header = line
-    while header[0] > 0 and _is_row(text, above := _line(text, header[0] - 1)):
+    while header[0] > 0 and _is_row(text, above := _row_above(text, header[0])):
         header = above
     cells, heads = _cells(text, *line), _cells(text, *header)
     index = next((i for i, (s, e) in enumerate(cells) if s <= candidate.start < e), 0)

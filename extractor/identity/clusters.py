@@ -90,8 +90,14 @@ def spelt_by(label: str, name: str, text: str) -> bool:
     Cluster Salute Adriatico."""
     tokens = [t for t in name_tokens(name) if len(t) >= MIN_INITIAL_WORD]
     initials = "".join(t[0] for t in tokens)
-    given = {m.group(1).casefold() for m in re.finditer(rf"{re.escape(name)}\s*\(([^\W_][\w&.-]{{1,11}})\)", text)}
+    given = {short.casefold() for short in abbreviations(name, text)}
     return label in {name_key(name).replace(" ", ""), initials if len(initials) >= MIN_INITIALS else "", *given} - {""}
+
+
+def abbreviations(name: str, text: str) -> list[str]:
+    """The short names the release gives the name in brackets right after it: "Midlands Life Sciences Cluster
+    (MLSC)" -> ["MLSC"]."""
+    return list(dict.fromkeys(m.group(1) for m in re.finditer(rf"{re.escape(name)}\s*\(([^\W_][\w&.-]{{1,11}})\)", text)))
 
 
 def name_variants(name: str) -> list[str]:
