@@ -293,3 +293,9 @@ def test_a_web_page_table_with_a_blank_line_between_rows_is_one_table():
             "The agreement runs three years.")
     found = link_text(text, "en", ["Nordvita", "Medalis"])
     assert [(found[n].cluster, found[n].metric) for n in ("120", "260")] == [("Nordvita", Metric.members), ("Medalis", Metric.members)]
+
+
+def test_a_cluster_named_without_its_kind_word_is_still_the_subject():
+    text = "Nordvita signe avec le pôle Alpes MedTech.\n\nChiffres clés d'Alpes MedTech :\n• 180 adhérents\n• 40 projets"
+    found = link_text(text, "fr", ["Pôle Alpes MedTech", "Nordvita"])
+    assert (found["180"].cluster, found["180"].metric) == ("Pôle Alpes MedTech", Metric.members)

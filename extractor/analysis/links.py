@@ -21,7 +21,7 @@ from itertools import pairwise
 from extractor.analysis.lists import item_separator
 from extractor.candidates import Candidate
 from extractor.ground import find_all
-from extractor.identity.clusters import GENERIC_WORDS, abbreviations, same_cluster
+from extractor.identity.clusters import GENERIC_WORDS, same_cluster, spellings
 from extractor.layout import Layout
 from extractor.lexicon import alternation, pattern, words
 from extractor.normalize.metrics import metric_around, metric_hint
@@ -122,9 +122,9 @@ def _metric(text: str, candidate: Candidate, numbers: Sequence[Candidate]) -> Me
 
 
 def _clusters_before(text: str, start: int, end: int, clusters: Sequence[str]) -> list[tuple[int, str]]:
-    """(end offset, cluster) of every cluster named in text[start:end], by its name or by the short name the
-    release gives it ("MLSC counts 540 members"), in order."""
-    found = [(start + e, name) for name in clusters for spelling in (name, *abbreviations(name, text))
+    """(end offset, cluster) of every cluster named in text[start:end], however the release spells it ("MLSC
+    counts 540 members", "Chiffres clés d'Auvergne MedTech" for the Pôle Auvergne MedTech), in order."""
+    found = [(start + e, name) for name in clusters for spelling in spellings(name, text)
              for _, e in find_all(spelling, text[start:end])]
     return sorted(found)
 

@@ -94,6 +94,15 @@ def spelt_by(label: str, name: str, text: str) -> bool:
     return label in {name_key(name).replace(" ", ""), initials if len(initials) >= MIN_INITIALS else "", *given} - {""}
 
 
+def spellings(name: str, text: str) -> list[str]:
+    """The ways a release writes a cluster's name: whole, without the kind of organisation before it ("Pôle
+    Auvergne MedTech" is also "Auvergne MedTech"), and by the short names it gives it in brackets."""
+    words = name.split()
+    while len(words) > 1 and all(t in GENERIC_WORDS for t in name_tokens(words[0])):
+        words.pop(0)
+    return list(dict.fromkeys([name, " ".join(words), *abbreviations(name, text)]))
+
+
 def abbreviations(name: str, text: str) -> list[str]:
     """The short names the release gives the name in brackets right after it: "Midlands Life Sciences Cluster
     (MLSC)" -> ["MLSC"]."""
