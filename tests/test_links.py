@@ -299,3 +299,8 @@ def test_a_cluster_named_without_its_kind_word_is_still_the_subject():
     text = "Nordvita signe avec le pôle Alpes MedTech.\n\nChiffres clés d'Alpes MedTech :\n• 180 adhérents\n• 40 projets"
     found = link_text(text, "fr", ["Pôle Alpes MedTech", "Nordvita"])
     assert (found["180"].cluster, found["180"].metric) == ("Pôle Alpes MedTech", Metric.members)
+
+
+def test_an_amount_of_projects_is_their_funding():
+    found = link_text("Le pôle Nordvita a labellisé 35 projets et 12 M€ de projets financés en 2025.", "fr", ["Nordvita"])
+    assert (found["35"].metric, found["12 M€"].metric) == (Metric.projects, Metric.funding)

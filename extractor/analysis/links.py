@@ -118,6 +118,8 @@ def _metric(text: str, candidate: Candidate, numbers: Sequence[Candidate]) -> Me
         return None
     if metric in MONEY_METRICS and candidate.unit == "percent":
         return None
+    if metric is Metric.projects and candidate.unit not in (None, "count", "percent"):
+        return Metric.funding  # "12 M€ de projets financés": an amount of projects is the money they got
     return metric
 
 
