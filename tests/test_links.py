@@ -229,6 +229,8 @@ def test_a_list_under_a_heading_that_refers_to_the_cluster_is_the_cluster_s():
      ["Life Sciences Cluster Oostland", "Health Valley Rijnmond"], "85"),
     ("Le pôle Normandie Santé et le pôle Armorsanté signent. Le pôle normand fédère 120 adhérents.", "fr",
      ["Normandie Santé", "Armorsanté"], "120"),
+    ("BioCantabria y BioMurcia firman un convenio. El clúster murciano agrupa a unas 70 empresas.", "es",
+     ["BioMurcia", "BioCantabria"], "unas 70"),
 ])
 def test_a_reference_with_an_adjective_of_place_goes_to_the_cluster_of_that_place(text, language, clusters, number):
     found = link_text(text, language, clusters)

@@ -126,6 +126,7 @@ def _hint(sentence: str, number: str) -> Metric | None:
     # members named by a generic noun and a member word
     ("El Basque Health Cluster cuenta con 140 entidades asociadas", "140", M.members),
     ("la red reúne 60 empresas asociadas", "60", M.members),
+    ("Health Hub Noord brengt ruim 90 organisaties samen", "ruim 90", M.members),
     ("le réseau fédère 90 entités adhérentes", "90", M.members),
     ("the alliance has 75 member institutions", "75", M.members),
     ("das Netzwerk zählt 120 Mitgliedsorganisationen", "120", M.members),

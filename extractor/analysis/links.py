@@ -140,8 +140,10 @@ def _placed_reference() -> re.Pattern[str]:
 
 
 # An adjective of place and the place's name share their first letters: "twentse" and "Twente", "normand" and
-# "Normandie", "scottish" and "Scotland"; a shorter share would join unrelated words.
+# "Normandie", "scottish" and "Scotland"; a shorter share would join unrelated words. Inside a compound name
+# the share must be longer: "murciano" and "BioMurcia", where "europeo" must not find "Eurobiomed".
 PLACE_STEM = 4
+PLACE_STEM_INSIDE = 5
 
 
 def _by_place(adjective: str, clusters: Sequence[str]) -> str | None:
@@ -150,8 +152,8 @@ def _by_place(adjective: str, clusters: Sequence[str]) -> str | None:
     fillers = GENERIC_WORDS | frozenset(words("name_filler")) | frozenset(words("function_word"))
     if len(adjective) <= PLACE_STEM or adjective in fillers:
         return None
-    stem = adjective[:PLACE_STEM]
-    named = [c for c in clusters if any(t.startswith(stem) and t not in fillers for t in name_tokens(c))]
+    stem, inside = adjective[:PLACE_STEM], adjective[:PLACE_STEM_INSIDE]
+    named = [c for c in clusters if any((t.startswith(stem) or inside in t) and t not in fillers for t in name_tokens(c))]
     return named[0] if len(named) == 1 else None
 
 
