@@ -21,7 +21,7 @@ from itertools import pairwise
 from extractor.analysis.lists import item_separator
 from extractor.candidates import Candidate
 from extractor.ground import find_all
-from extractor.identity.clusters import GENERIC_WORDS, same_cluster, spellings
+from extractor.identity.clusters import name_fillers, same_cluster, spellings
 from extractor.layout import Layout
 from extractor.lexicon import alternation, pattern, words
 from extractor.normalize.metrics import metric_around, metric_hint
@@ -149,8 +149,8 @@ PLACE_STEM_INSIDE = 5
 def _by_place(adjective: str, clusters: Sequence[str]) -> str | None:
     """The one cluster with a distinctive word of the adjective's stem in its name ("Life Sciences Cluster
     Twente" for "het Twentse cluster")."""
-    fillers = GENERIC_WORDS | frozenset(words("name_filler")) | frozenset(words("function_word"))
-    if len(adjective) <= PLACE_STEM or adjective in fillers:
+    fillers = name_fillers()
+    if len(adjective) <= PLACE_STEM or adjective in fillers or adjective in words("function_word"):
         return None
     stem, inside = adjective[:PLACE_STEM], adjective[:PLACE_STEM_INSIDE]
     named = [c for c in clusters if any((t.startswith(stem) or inside in t) and t not in fillers for t in name_tokens(c))]
@@ -268,14 +268,19 @@ def _table_cell(text: str, candidate: Candidate, clusters: Sequence[str]) -> tup
     return None
 
 
+@cache
+def _subject_lead() -> re.Pattern[str]:
+    """What may stand between a comma and the subject's name: "…, le pôle Nordvita"."""
+    return re.compile(rf"\s*(?:(?i:{alternation('article')})\s+)?(?:(?i:{alternation('cluster_word')})\s+)?")
+
+
 def _fronted_subject(text: str, sentence_start: int, candidate: Candidate, clusters: Sequence[str]) -> str | None:
     """"Fort de 280 adhérents, Alsace Santé accompagne…", "With 410 members, Nordvita is…": the number sits in the
     phrase that opens the sentence, and the cluster named right after that phrase's comma is its subject."""
     comma = text.find(",", candidate.end)
     if comma < 0 or "," in text[sentence_start:candidate.start] or "\n" in text[sentence_start:comma]:
         return None
-    lead = re.compile(rf"\s*(?:(?i:{alternation('article')})\s+)?(?:(?i:{alternation('cluster_word')})\s+)?")
-    subject = lead.match(unaccent(text), comma + 1)  # the lexicon is accentless; offsets are the same
+    subject = _subject_lead().match(unaccent(text), comma + 1)  # the lexicon is accentless; offsets are the same
     at = subject.end() if subject else comma + 1
     window = text[at:at + max(map(len, clusters), default=0) + 10]
     return next((c for c in clusters if any(s == 0 for s, _ in find_all(c, window))), None)

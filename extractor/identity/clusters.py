@@ -23,6 +23,7 @@ import pycountry
 from rapidfuzz import fuzz, process
 
 from extractor.errors import SetupError
+from extractor.lexicon import words
 from extractor.text.fold import name_key, name_tokens
 from schemas.release import PressRelease
 
@@ -39,6 +40,12 @@ GENERIC_WORDS = frozenset({
     "the", "of", "and", "le", "la", "les", "l", "de", "du", "des", "d", "et",
     "el", "los", "las", "del", "y", "der", "die", "das", "het", "van",
 })
+
+
+@functools.cache
+def name_fillers() -> frozenset[str]:
+    """Words many organisations' names share ("City", "Health", "Network"): they tell no one which one it is."""
+    return GENERIC_WORDS | frozenset(words("name_filler"))
 
 
 @functools.lru_cache(maxsize=4096)

@@ -22,10 +22,10 @@ from extractor.analysis.lists import counted_lists, item_separator
 from extractor.ask.answers import AgreementAnswer
 from extractor.candidates import Candidate
 from extractor.ground import evidence, find, find_all
-from extractor.identity.clusters import GENERIC_WORDS, same_cluster
+from extractor.identity.clusters import GENERIC_WORDS, name_fillers, same_cluster
 from extractor.identity.organisations import is_event_or_country
 from extractor.identity.people import same_person
-from extractor.lexicon import alternation, pattern, words
+from extractor.lexicon import alternation, pattern
 from extractor.normalize.dates import until, weekday_before
 from extractor.records.flags import SIGNED_ON_ASSUMED, flag, ungrounded
 from extractor.text.fold import name_tokens, plain, unaccent
@@ -58,7 +58,7 @@ def _without_descriptor(name: str, text: str) -> str:
     """
     for concept in ("descriptor", "descriptor_or_name"):
         trimmed = name[:len(_descriptor(concept).sub("", unaccent(name)))]
-        if trimmed == name or all(token in _fillers() for token in name_tokens(trimmed)):
+        if trimmed == name or all(token in name_fillers() for token in name_tokens(trimmed)):
             continue
         if concept == "descriptor_or_name" and not _used_alone(trimmed, name, text):
             continue
@@ -75,11 +75,6 @@ def _used_alone(short: str, full: str, text: str) -> bool:
 def _locative(language: str | None) -> re.Pattern[str]:
     """"in", "à", "nach" in the release's own language: Dutch "en" joins two names, Spanish "en" places one."""
     return re.compile(rf"(?<![\w])(?i:{alternation('locative', language)})\s+$")
-
-
-@cache
-def _fillers() -> frozenset[str]:
-    return GENERIC_WORDS | frozenset(words("name_filler"))
 
 
 @dataclass
@@ -215,7 +210,7 @@ def _named_in(party: str, passage: tuple[int, int], text: str) -> bool:
         return True
     # Releases vary a name ("Yokohama City", "the City of Yokohama"): a distinctive word of it will do.
     said = set(name_tokens(text[passage[0]:passage[1]]))
-    return any(len(token) >= DISTINCTIVE_CHARS and token not in _fillers() and token in said for token in name_tokens(party))
+    return any(len(token) >= DISTINCTIVE_CHARS and token not in name_fillers() and token in said for token in name_tokens(party))
 
 
 def _stated(party: str, passage: tuple[int, int], analysis: ReleaseAnalysis) -> bool:
@@ -264,7 +259,7 @@ def _short_for(short: str, name: str) -> bool:
 
 def _distinctive(name: str) -> set[str]:
     """The words of a name that tell which organisation it is: none that many names share."""
-    return {t for t in name_tokens(name) if t not in _fillers()}
+    return {t for t in name_tokens(name) if t not in name_fillers()}
 
 
 @cache
