@@ -39,15 +39,14 @@ def _owner_by_email(address: str, people: list[Person]) -> Person | None:
     return None
 
 
-def _owner_nearby(offset: int, text: str, people: list[Person], contacts_start: int | None) -> Person | None:
+def _owner_nearby(offset: int, text: str, mentions: list[tuple[Person, tuple[int, int]]], contacts_start: int | None) -> Person | None:
     """The person named last before the address or number, within REACH, in its paragraph; in the press-contacts
     block, anywhere in the block. A line that names no one ("Kontakt: Acme GmbH, presse@acme.de") is nobody's:
     the person quoted in the paragraph before it is no press contact."""
     floor = max((m.end() for m in _BLANK_LINE.finditer(text, 0, offset)), default=0)
     if contacts_start is not None and offset >= contacts_start:
         floor = min(floor, contacts_start)
-    placed = [(p, span) for p in people for span in find_all(p.name, text)
-              if floor <= span[0] and span[1] <= offset and offset - span[1] <= REACH]
+    placed = [(p, span) for p, span in mentions if floor <= span[0] and span[1] <= offset and offset - span[1] <= REACH]
     column = _column(text, offset)
     if column is not None:
         aligned = [(p, span) for p, span in placed if _column(text, span[0]) == column]
@@ -69,23 +68,25 @@ def _organisation(address: str | None, person: Person | None, clusters: list[Clu
 def _line_of(text: str, offset: int) -> str:
     """The key of a contact no one is named for: its line, so an address and a number written on one line
     ("Ufficio Stampa – stampa@acme.it – 06 5555 1234") are one contact."""
-    return f"line {text.rfind(chr(10), 0, offset) + 1}"
+    start = text.rfind("\n", 0, offset) + 1
+    return f"line {start}"
 
 
 def build_contacts(candidates: list[Candidate], text: str, people: list[Person], clusters: list[ClusterProfile],
                    default_country: str | None, contacts_start: int | None = None) -> list[Contact]:
     contacts: dict[str, Contact] = {}
+    mentions = [(person, span) for person in people for span in find_all(person.name, text)]
     emails = [c for c in candidates if c.kind == "email"]
     phones = [c for c in candidates if c.kind == "phone"]
     for email in emails:
-        owner = _owner_by_email(str(email.value), people) or _owner_nearby(email.start, text, people, contacts_start)
+        owner = _owner_by_email(str(email.value), people) or _owner_nearby(email.start, text, mentions, contacts_start)
         key = owner.name if owner else _line_of(text, email.start)
         organisation = _organisation(str(email.value), owner, clusters, text)
         if key not in contacts:
             contacts[key] = Contact(name=owner.name if owner else None, organisation=organisation,
                                     email=str(email.value), evidence=evidence(text, email.start, email.end))
     for phone in phones:
-        owner = _owner_nearby(phone.start, text, people, contacts_start)
+        owner = _owner_nearby(phone.start, text, mentions, contacts_start)
         key = owner.name if owner else _line_of(text, phone.start)
         contact = contacts.get(key)
         if contact is None:
