@@ -300,7 +300,8 @@ def _same_passage(a: _Draft, b: _Draft, passages: Sequence[tuple[int, int]], tex
     return all(any(start <= s < end for s, _ in find_all(name, text)) for name in everyone)
 
 
-def _signed_on(draft: _Draft, analysis: ReleaseAnalysis, claimed: Sequence[tuple[int, int]]) -> dt.date | None:
+def _signed_on(draft: _Draft, analysis: ReleaseAnalysis, passages: Sequence[tuple[int, int]],
+               claimed: Sequence[tuple[int, int]]) -> dt.date | None:
     """A date stated in the agreement's passage, else the date the model read, else the date of the sentence
     before the passage ("X visited on 10 March. There it signed…") or of an earlier passage about the same
     signing; a day without a year is read against the release date, and stays unknown when the release has none."""
@@ -324,7 +325,7 @@ def _signed_on(draft: _Draft, analysis: ReleaseAnalysis, claimed: Sequence[tuple
         folded = plain(words)
         if published is not None and pattern("yesterday", analysis.language).search(folded):
             return published - dt.timedelta(days=1)
-        if (day := _told_next(draft.passage, analysis, claimed, own)) is not None:
+        if (day := _told_next(draft.passage, analysis, passages, claimed, own)) is not None:
             return day
         if (day := _date_in(draft.passage, analysis)) is not None:
             return day
@@ -343,7 +344,7 @@ def _signed_on(draft: _Draft, analysis: ReleaseAnalysis, claimed: Sequence[tuple
     before = _sentence_before(draft.passage, analysis)
     if before is not None and (day := _date_in(before, analysis, own)) is not None:
         return day
-    for passage in _passages(analysis):
+    for passage in passages:
         if passage[0] >= draft.passage[0] or passage in claimed:
             continue
         sentence = analysis.sentences.at(passage[0])
@@ -356,7 +357,8 @@ def _signed_on(draft: _Draft, analysis: ReleaseAnalysis, claimed: Sequence[tuple
     return None
 
 
-def _told_next(passage: tuple[int, int], analysis: ReleaseAnalysis, claimed: Sequence[tuple[int, int]],
+def _told_next(passage: tuple[int, int], analysis: ReleaseAnalysis, passages: Sequence[tuple[int, int]],
+               claimed: Sequence[tuple[int, int]],
                own: tuple[int, int] | None) -> dt.date | None:
     """A headline's signing dated by a later sentence that opens on the agreement itself ("… are pleased to
     announce a Memorandum of Understanding. The MOU was signed on June 9 during BIO"), when that date is a few
@@ -365,7 +367,7 @@ def _told_next(passage: tuple[int, int], analysis: ReleaseAnalysis, claimed: Seq
     published = analysis.published_on
     if published is None:
         return None
-    later = [p for p in _passages(analysis) if p[0] > passage[0] and p not in claimed][:NEXT_PASSAGES]
+    later = [p for p in passages if p[0] > passage[0] and p not in claimed][:NEXT_PASSAGES]
     for start, _ in later:
         sentence = analysis.sentences.at(start)
         if not _on_the_agreement().match(plain(analysis.text[sentence[0]:sentence[1]])):
@@ -420,10 +422,9 @@ def _focus_areas(text: str, candidates: Sequence[Candidate]) -> list[str]:
     return []
 
 
-def _drafts(answers: Sequence[AgreementAnswer], analysis: ReleaseAnalysis, people: Sequence[str], clusters: Sequence[str],
-            flags: list[Flag]) -> list[_Draft]:
+def _drafts(answers: Sequence[AgreementAnswer], analysis: ReleaseAnalysis, passages: Sequence[tuple[int, int]],
+            people: Sequence[str], clusters: Sequence[str], flags: list[Flag]) -> list[_Draft]:
     text = analysis.text
-    passages = _passages(analysis)
     drafts: list[_Draft] = []
     for answer in answers:
         parties: list[tuple[str, tuple[int, int]]] = []
@@ -471,7 +472,8 @@ def build_agreements(answers: Sequence[AgreementAnswer], analysis: ReleaseAnalys
     place = layout.dateline.places[0] if layout.dateline and layout.dateline.places else None
     agreements: list[Agreement] = []
     kept: list[list[str]] = []
-    drafts = _drafts(answers, analysis, people, clusters, flags)
+    passages = _passages(analysis)
+    drafts = _drafts(answers, analysis, passages, people, clusters, flags)
     claimed = [draft.passage for draft in drafts if draft.passage is not None]
     for draft in drafts:
         parties = [name for name, _ in sorted(draft.parties, key=lambda p: p[1][0])]
@@ -479,7 +481,7 @@ def build_agreements(answers: Sequence[AgreementAnswer], analysis: ReleaseAnalys
         if any(all(any(_same_party(party, other) for other in earlier) for party in parties) for earlier in kept):
             continue
         kept.append(parties)
-        signed_on = _signed_on(draft, analysis, claimed)
+        signed_on = _signed_on(draft, analysis, passages, claimed)
         if signed_on is None and analysis.published_on is not None:
             signed_on = analysis.published_on
             flags.append(flag(SIGNED_ON_ASSUMED, Severity.info,
@@ -498,7 +500,7 @@ def build_agreements(answers: Sequence[AgreementAnswer], analysis: ReleaseAnalys
         if periods:
             first, last = str(periods[0].value).split("/")
             headline.period = Period(start=dt.date.fromisoformat(first), end=dt.date.fromisoformat(last))
-        elif (end := _runs_until(analysis, lead_end)) is not None:
+        elif (end := _runs_until(analysis, passages, lead_end)) is not None:
             headline.period = Period(end=end)
         if budget:
             headline.budget = Money(amount=budget.value, currency=str(budget.unit), qualifier=Qualifier(budget.qualifier or "exact"),
@@ -506,13 +508,13 @@ def build_agreements(answers: Sequence[AgreementAnswer], analysis: ReleaseAnalys
     return agreements, flags
 
 
-def _runs_until(analysis: ReleaseAnalysis, lead_end: int) -> dt.date | None:
+def _runs_until(analysis: ReleaseAnalysis, passages: Sequence[tuple[int, int]], lead_end: int) -> dt.date | None:
     """The last day of a term a sentence of the lead that states an agreement gives with "until" alone ("The
     renewed agreement runs until December 2028", "jusqu'en 2027", "bis zum 30. Juni 2027"): a date, the end of
     a month, or the end of a year. The text says no start, and none is made up."""
     text = analysis.text
     ends = {c.start: c for c in analysis.candidates if c.kind in ("date", "period") and c.value}
-    for start, _ in _passages(analysis):
+    for start, _ in passages:
         sentence = analysis.sentences.at(start)
         if sentence[0] >= lead_end:
             break
