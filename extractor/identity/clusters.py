@@ -101,19 +101,23 @@ def spelt_by(label: str, name: str, text: str) -> bool:
     return label in {name_key(name).replace(" ", ""), initials if len(initials) >= MIN_INITIALS else "", *given} - {""}
 
 
-def spellings(name: str, text: str) -> list[str]:
+# Every number of a release asks for its clusters' spellings: they are read from the text once. A few releases'
+# texts are kept, as extractor.text.fold keeps them.
+@functools.lru_cache(maxsize=64)
+def spellings(name: str, text: str) -> tuple[str, ...]:
     """The ways a release writes a cluster's name: whole, without the kind of organisation before it ("Pôle
     Auvergne MedTech" is also "Auvergne MedTech"), and by the short names it gives it in brackets."""
     words = name.split()
     while len(words) > 1 and all(t in GENERIC_WORDS for t in name_tokens(words[0])):
         words.pop(0)
-    return list(dict.fromkeys([name, " ".join(words), *abbreviations(name, text)]))
+    return tuple(dict.fromkeys([name, " ".join(words), *abbreviations(name, text)]))
 
 
-def abbreviations(name: str, text: str) -> list[str]:
+@functools.lru_cache(maxsize=64)
+def abbreviations(name: str, text: str) -> tuple[str, ...]:
     """The short names the release gives the name in brackets right after it: "Midlands Life Sciences Cluster
     (MLSC)" -> ["MLSC"]."""
-    return list(dict.fromkeys(m.group(1) for m in re.finditer(rf"{re.escape(name)}\s*\(([^\W_][\w&.-]{{1,11}})\)", text)))
+    return tuple(dict.fromkeys(m.group(1) for m in re.finditer(rf"{re.escape(name)}\s*\(([^\W_][\w&.-]{{1,11}})\)", text)))
 
 
 def name_variants(name: str) -> list[str]:
