@@ -36,7 +36,7 @@ def extract_release(source: SourceText, llm: Model, cache: AnswerCache | None = 
     answers = ask_release(asker, analysis)
     clusters = roster([c.name for c in answers.clusters], analysis.presented, analysis.text)
     linking = link_figures(analysis.text, analysis.sentences, analysis.layout, analysis.offered, clusters,
-                           analysis.announces_agreement)
+                           analysis.of_kind("quantity"), analysis.announces_agreement)
     behind = asker.behind
     all_cached = asker.spent.calls == 0 and asker.hits > 0
     # The record describes the model work behind its answers, also when this run took them from the

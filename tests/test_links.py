@@ -1,6 +1,7 @@
 import pytest
 
 from extractor.analysis.links import is_budget, link_figures
+from extractor.analysis.offer import offered_numbers
 from extractor.candidates import find_candidates
 from extractor.layout import read_layout
 from extractor.text.sentences import split_sentences
@@ -9,7 +10,7 @@ from schemas.figure import Metric
 
 
 def link_candidates(text, candidates, layout, clusters):
-    return link_figures(text, split_sentences(text), layout, candidates, clusters).links
+    return link_figures(text, split_sentences(text), layout, candidates, clusters, candidates).links
 
 
 def link_text(text, lang, clusters):
@@ -99,6 +100,22 @@ def test_a_count_over_several_kinds_of_organisation_is_a_membership():
     assert found["140"].metric.value == "companies"
     assert found["cinq"].metric.value == "academic_institutions"
 
+
+
+def test_a_mixed_membership_ends_where_the_next_number_starts():
+    text = ("Der Verbund Gesundheitsnetz Weser vertritt mehr als 250 Unternehmen, Kliniken und Hochschulen mit zusammen "
+            "rund 60.000 Beschäftigten. Zorgnetwerk Delta telt 48 kmo's, zestien grote bedrijven, de drie ziekenhuizen "
+            "en twee universiteiten.")
+    both = [c for c in find_candidates(text, "de") + find_candidates(text, "nl") if c.kind == "quantity"]
+    quantities = list({(c.start, c.end): c for c in both}.values())
+    offered = offered_numbers(quantities, text, [])
+    assert "zestien" not in {c.text for c in offered}  # a small count with no metric word is not offered
+    found = {link.candidate.text: link for link in link_figures(
+        text, split_sentences(text), read_layout(text, quantities), offered,
+        ["Gesundheitsnetz Weser", "Zorgnetwerk Delta"], quantities).links}
+    assert found["mehr als 250"].metric.value == "members"
+    assert found["rund 60.000"].metric.value == "jobs"
+    assert found["48"].metric.value == "smes"
 
 def test_the_network_refers_to_the_cluster_named_so():
     text = ("Nordic Life Science Network and Baltic Biotech Hub join forces. Founded in 2010, the network now counts "

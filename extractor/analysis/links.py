@@ -98,21 +98,30 @@ def is_budget(text: str, candidate: Candidate, announces_agreement: bool = True)
     return bool(pattern("budget").search(plain(text[max(0, candidate.start - 80):candidate.start])))
 
 
-def _is_mixed_membership(text: str, candidate: Candidate, numbers: Sequence[Candidate]) -> bool:
+def _is_mixed_membership(text: str, candidate: Candidate, quantities: Sequence[Candidate]) -> bool:
     """"470 entreprises, organismes académiques, hôpitaux et collectivités": a count over several kinds
-    of organisation is a membership count, not a count of the first kind named. A list whose items carry
-    their own numbers ("140 entreprises, cinq institutions…") is a breakdown instead."""
+    of organisation is a membership count, not a count of the first kind named. The list ends where the
+    next number starts ("250 Unternehmen, Kliniken und Hochschulen mit zusammen 60.000 Beschäftigten").
+    A list that goes on into a number, written or spelled ("45 kmo's, veertien grote bedrijven, de vier
+    ziekenhuizen"), is a breakdown whose items carry their own counts."""
     clause = _clause_end().split(unaccent(text[candidate.end:candidate.end + 200]), maxsplit=1)[0]
     end = candidate.end + len(clause)
-    if any(candidate.end <= other.start < end for other in numbers):
-        return False
+    following = [q.start for q in quantities if candidate.end <= q.start < end]
+    if following:
+        clause = clause[:min(following) - candidate.end]
     items = [item.strip() for item in item_separator().split(clause)]
-    return len(items) >= 3 and all(items)
+    if following and not _words_beyond_articles(items[-1]):
+        return False
+    return len(items) >= 3 and all(items[:-1]) and bool(items[-1])
 
 
-def _metric(text: str, candidate: Candidate, numbers: Sequence[Candidate]) -> Metric | None:
+def _words_beyond_articles(item: str) -> bool:
+    return any(not pattern("article").fullmatch(word) for word in plain(item).split())
+
+
+def _metric(text: str, candidate: Candidate, quantities: Sequence[Candidate]) -> Metric | None:
     metric = metric_around(text, candidate.start, candidate.end)
-    if metric in _KINDS_OF_MEMBER and _is_mixed_membership(text, candidate, numbers):
+    if metric in _KINDS_OF_MEMBER and _is_mixed_membership(text, candidate, quantities):
         return Metric.members
     if metric is None and candidate.unit not in (None, "count", "percent"):
         return None
@@ -347,10 +356,12 @@ def _is_aggregate(text: str, start: int, candidate: Candidate, clusters: Sequenc
 
 
 def link_figures(text: str, sentences: Sentences, layout: Layout, offered: Sequence[Candidate], clusters: Sequence[str],
-                 announces_agreement: bool = True) -> Linking:
+                 quantities: Sequence[Candidate], announces_agreement: bool = True) -> Linking:
+    """Links each offered number; ``quantities`` are all the text's counted numbers, offered or not ("veertien"),
+    as a number that is no figure still ends the list before it."""
     links: list[Link] = []
     for candidate in offered:
-        metric = _metric(text, candidate, offered)
+        metric = _metric(text, candidate, quantities)
         if is_budget(text, candidate, announces_agreement) or _not_a_stock(text, candidate, sentences.at(candidate.start)[0]):
             links.append(Link(candidate, None, metric, None, outside=True))
             continue
