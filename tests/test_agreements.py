@@ -266,6 +266,14 @@ def test_a_day_said_in_words_in_the_lead_dates_the_signing(text, signed_on):
     assert agreements[0].signed_on == signed_on and flags == []
 
 
+def test_a_title_signing_is_dated_by_the_lead_past_a_dateline_of_its_own():
+    text = ("Nordcluster y la Fundación Alpenbio firman un convenio\n\nBurgos, 14 de mayo de 2025.\n\nNordcluster y la "
+            "Fundación Alpenbio han firmado este martes un convenio de colaboración.\n\nEl objetivo es claro.")
+    agreements, flags = build([AgreementAnswer(kind="partnership", parties=["Nordcluster", "Fundación Alpenbio"], date=None)],
+                              text)
+    assert agreements[0].signed_on == dt.date(2025, 5, 13) and flags == []
+
+
 @pytest.mark.parametrize(("later", "signed_on"), [
     ("The MOU was signed on June 9 during the BIO convention in Boston.", dt.date(2025, 6, 9)),
     # an earlier signing recalled in the next sentence is no date of this one: the lead's dateline dates it

@@ -87,13 +87,21 @@ class _Draft:
 
 
 def _passages(analysis: ReleaseAnalysis) -> list[tuple[int, int]]:
-    """Title and sentences that state an agreement, each with the sentence after it (where partners are often listed)."""
-    spans = list(analysis.sentences.spans)
+    """Title and sentences that state an agreement, each with the sentence after it (where partners are often
+    listed, and where the lead retells the title's signing with its day); a dateline standing as a sentence of
+    its own between the title and the lead is passed over."""
+    spans = [span for span in analysis.sentences.spans if not _only_the_dateline(span, analysis)]
     found = []
     for i, (start, end) in enumerate(spans):
         if pattern("agreement").search(plain(analysis.text[start:end])):
             found.append((start, spans[i + 1][1] if i + 1 < len(spans) else end))
     return found
+
+
+def _only_the_dateline(span: tuple[int, int], analysis: ReleaseAnalysis) -> bool:
+    dateline = analysis.layout.dateline
+    return dateline is not None and not analysis.text[span[0]:span[1]].replace(
+        analysis.text[dateline.start:dateline.end], "").strip(" \t\n.–—-:")
 
 
 def _clean_party(name: str, text: str) -> tuple[str, tuple[int, int]] | None:
