@@ -18,8 +18,8 @@ Polepharma est le 1er cluster pharmaceutique en Europe.
 """
 
 
-def build(answers, text=TEXT, people=()):
-    return build_agreements(answers, analyse(text), list(people))
+def build(answers, text=TEXT, people=(), clusters=()):
+    return build_agreements(answers, analyse(text), list(people), list(clusters))
 
 
 def test_headline_agreement_gets_period_budget_and_renewal():
@@ -316,6 +316,28 @@ def test_agreements_in_the_plural_with_partners_are_one_signing_each(text):
     hub = next(name for name in ("Nordbio", "Harborbio", "Piemontebio") if name in text)
     agreements, _ = build([AgreementAnswer(kind="partnership", parties=[hub, "Medalis", "Santeo"])], text)
     assert [a.parties for a in agreements] == [[hub, "Medalis"], [hub, "Santeo"]]
+
+
+@pytest.mark.parametrize(("text", "answered"), [
+    ("Lille, le 26 septembre 2025 – Le cluster Nordbio a officialisé cette semaine deux partenariats. Le premier a été "
+     "signé le 22 septembre avec le cluster québécois Medalis, pour l'accueil de start-up. Le second, conclu le "
+     "24 septembre avec Santeo, vise des projets européens.", ["Medalis", "Santeo"]),
+    ("Boston, September 26, 2025 - Nordbio signed two partnerships this week. The first, signed on September 22 with "
+     "the Canadian cluster Medalis, covers start-ups. The second was concluded on September 24 with Santeo.",
+     ["Nordbio", "Medalis", "Santeo"]),
+])
+def test_agreements_told_one_by_one_are_the_subjects_signings_with_each_partner(text, answered):
+    agreements, _ = build([AgreementAnswer(kind="partnership", parties=answered)] * 2, text, clusters=["Nordbio"])
+    assert [(a.parties, a.signed_on) for a in agreements] == [
+        (["Nordbio", "Medalis"], dt.date(2025, 9, 22)), (["Nordbio", "Santeo"], dt.date(2025, 9, 24))]
+
+
+def test_partners_told_one_by_one_without_agreements_in_the_plural_stay_as_answered():
+    text = ("Lille, le 26 septembre 2025 – Nordbio, Medalis et Santeo ont signé un accord. Nordbio travaille déjà "
+            "avec Medalis. Santeo a rejoint le projet avec Medalis.")
+    agreements, _ = build([AgreementAnswer(kind="partnership", parties=["Nordbio", "Medalis", "Santeo"])], text,
+                          clusters=["Nordbio"])
+    assert [a.parties for a in agreements] == [["Nordbio", "Medalis", "Santeo"]]
 
 
 @pytest.mark.parametrize("text", [

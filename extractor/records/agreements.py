@@ -300,6 +300,59 @@ def _bilateral(draft: _Draft, analysis: ReleaseAnalysis) -> list[_Draft]:
     return [_Draft(draft.kind, [before[0], partner], draft.said_date, draft.passage) for partner in after]
 
 
+@cache
+def _several_agreements(language: str | None) -> re.Pattern[str]:
+    return re.compile(rf"(?<![\w])(?i:{alternation('several_agreements', language)})(?![\w])")
+
+
+@cache
+def _with_before_name(language: str | None) -> re.Pattern[str]:
+    """"with" and up to four words before a partner's name: "avec le cluster québécois Montréal InVivo"."""
+    return re.compile(rf"(?<![\w])(?i:{alternation('with', language)})(?:\s+[\w'’-]+){{0,4}}\s+$")
+
+
+def _told_one_by_one(draft: _Draft, analysis: ReleaseAnalysis, clusters: Sequence[str]) -> list[_Draft] | None:
+    """"X a officialisé deux partenariats. Le premier a été signé le 22 septembre avec B… Le second, conclu le
+    24 septembre avec C…": agreements told in the plural, then one by one, each partner after "with" in a
+    sentence of its own in the same paragraph, are X's signings with each partner, each passage its own
+    sentence (which dates it). X is the one party, or else the one cluster, named before the plural in its
+    sentence; the model often leaves X out and gives the partners as one agreement."""
+    if draft.passage is None or len(draft.parties) < 2:
+        return None
+    text, language = analysis.text, analysis.language
+    folded = unaccent(text)
+    paragraph = text.rfind("\n\n", 0, draft.passage[0]) + 1
+    plural: tuple[tuple[int, int], int] | None = None
+    for span in analysis.sentences.spans:
+        if span[0] > draft.passage[0]:
+            break
+        if span[0] >= paragraph and (said := _several_agreements(language).search(folded, *span)) is not None:
+            plural = span, said.start()
+    if plural is None:
+        return None
+    (start, end), pivot = plural
+    paragraph_end = text.find("\n\n", end)
+    paragraph_end = len(text) if paragraph_end < 0 else paragraph_end
+    told: dict[tuple[int, int], tuple[str, tuple[int, int]]] = {}
+    subjects = []
+    for party in draft.parties:
+        spans = find_all(party[0], text)
+        if any(start <= s < pivot for s, _ in spans):
+            subjects.append(party)
+            continue
+        sentence = next((analysis.sentences.at(s) for s, _ in spans if end <= s < paragraph_end
+                         and _with_before_name(language).search(folded, analysis.sentences.at(s)[0], s)), None)
+        if sentence is None or sentence in told:
+            return None
+        told[sentence] = party
+    if not subjects:
+        named = {cluster: [(s, e) for s, e in find_all(cluster, text) if start <= s < pivot] for cluster in clusters}
+        subjects = [(text[spans[0][0]:spans[0][1]], spans[0]) for spans in named.values() if spans]
+    if len(subjects) != 1 or len(told) < 2:
+        return None
+    return [_Draft(draft.kind, [subjects[0], partner], None, sentence) for sentence, partner in told.items()]
+
+
 def _same_passage(a: _Draft, b: _Draft, passages: Sequence[tuple[int, int]], text: str) -> bool:
     if a.passage is None or a.passage != b.passage:
         return False
@@ -465,7 +518,7 @@ def _drafts(answers: Sequence[AgreementAnswer], analysis: ReleaseAnalysis, passa
                 same.parties.append(party)
                 same.merged = True
         same.said_date = same.said_date or draft.said_date
-    return [signing for draft in joined for signing in _bilateral(draft, analysis)]
+    return [signing for draft in joined for signing in _told_one_by_one(draft, analysis, clusters) or _bilateral(draft, analysis)]
 
 
 def build_agreements(answers: Sequence[AgreementAnswer], analysis: ReleaseAnalysis, people: Sequence[str],
