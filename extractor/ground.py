@@ -76,7 +76,13 @@ def _fuzzy(needle: str, text: str) -> list[tuple[int, int]]:
     hit = fuzz.partial_ratio_alignment(needle, text, score_cutoff=FUZZY_MIN_SCORE)
     if hit is None:
         return []
-    return [(hit.dest_start, hit.dest_end)]
+    # The alignment may take in the blank after a misspelt name ("Distrettto X" finds "Distretto X ").
+    start, end = hit.dest_start, hit.dest_end
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return [(start, end)]
 
 
 def evidence(text: str, start: int, end: int) -> Evidence:

@@ -40,6 +40,12 @@ def test_long_quotes_align_fuzzily():
     assert span is not None and "human resources" in text[span[0]:span[1]]
 
 
+def test_a_fuzzy_span_takes_in_no_blank_around_the_name():
+    text = "Il Distretto Biomedicale Ferrarese e il Cluster Marche firmano un protocollo."
+    span = find("Distrettto Biomedicale Ferrarese", text)
+    assert span is not None and text[span[0]:span[1]] == "Distretto Biomedicale Ferrarese"
+
+
 def test_ungroundable_gives_none_and_evidence_slices():
     assert ground("Jean Dupont", TEXT) is None
     assert ground(None, TEXT) is None

@@ -227,3 +227,11 @@ def test_a_role_that_names_an_organisation_of_the_release_gives_the_persons_orga
     people, _ = build_people([PersonAnswer(name="Kees Vos", role="communicatie Oost Health Cluster")], text, [])
     name_organisations(people, ["Oost Health Cluster", "Limburg Booster"], text)
     assert people[0].organisation == "Oost Health Cluster"
+
+
+def test_a_long_organisation_name_the_model_misspelt_is_read_as_the_release_writes_it():
+    text = "«Una rete forte», ha dichiarato Paolo Verdi, presidente del Distretto Biomedicale Ferrarese."
+    answer = PersonAnswer(name="Paolo Verdi", role="presidente", organisation="Distrettto Biomedicale Ferrarese")
+    people, _ = build_people([answer], text, [])
+    name_organisations(people, [], text)
+    assert people[0].organisation == "Distretto Biomedicale Ferrarese"

@@ -312,12 +312,15 @@ def name_organisations(people: Sequence[Person], organisations: Sequence[str], t
     address, "Neurosud" for "NeuroSud". Tables then join a person to the cluster or party. A name with words
     of its own is another organisation, or another part of one ("Alsace Biovalley", "Polepharma" beside
     "Polepharma-GIPSO"), and stays as written. A person the model gave no organisation has the one their role
-    names, when it names one of them ("communicatie Oost NL Health Cluster")."""
+    names, when it names one of them ("communicatie Oost NL Health Cluster"). A long name the model misspelt
+    is read as the release writes it ("Distrettto Biomedicale X" is "Distretto Biomedicale X")."""
     for person in people:
         said = person.organisation
         if not said:
             named = {name for name in organisations if person.role and find_all(name, person.role)}
             person.organisation = named.pop() if len(named) == 1 else None
             continue
+        if not find_all(said, text) and (span := find(said, text)) is not None:
+            said = text[span[0]:span[1]]  # a long name the model misspelt, as the release writes it
         label = name_key(said).replace(" ", "")
         person.organisation = next((name for name in organisations if name != said and spelt_by(label, name, text)), said)
