@@ -115,3 +115,13 @@ def test_a_university_or_an_institute_is_no_cluster_wherever_its_word_stands():
     named = ["NordBio", "Porthaven Université", "Fraunhofer-Institut für Gewebetechnik", "Harbour Research Institute",
              "Universität Nordhafen", "Medalis Cluster"]
     assert roster(named, [], text) == ["NordBio", "Medalis Cluster"]
+
+
+@pytest.mark.parametrize(("text", "company"), [
+    ("Le pôle Loire Santé a élu Marc Roy, dirigeant de la société Ostéa, à sa présidence.", "Ostéa"),
+    ("Der Verbund Rheinmed begrüßt das Unternehmen Medivo als neues Mitglied.", "Medivo"),
+    ("Il Distretto Emiliano accoglie l'azienda Biorex tra i soci.", "Biorex"),
+])
+def test_a_name_written_after_a_company_noun_is_no_cluster(text, company):
+    cluster = next(name for name in ("Loire Santé", "Rheinmed", "Distretto Emiliano") if name in text)
+    assert roster([company, cluster], [], text) == [cluster]

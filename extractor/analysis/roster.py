@@ -152,14 +152,16 @@ COMPANY_FORM_INSIDE = 3
 
 
 def could_be_cluster(name: str, text: str) -> bool:
-    """The release spells the name, and it is neither a country, an event ("BIO 2017"), a company ("Acme S.p.A.")
-    nor an authority, a university, an institute or a hospital ("Regione Toscana", "City of Yokohama", "Università
+    """The release spells the name, and it is neither a country, an event ("BIO 2017"), a company ("Acme S.p.A.",
+    "la société Acme") nor an authority, a university, an institute or a hospital ("Regione Toscana", "City of Yokohama", "Università
     di Siena", "Nantes Université", "Fraunhofer-Institut für Biomedizin"), which a model lists among clusters
     when they sign with one."""
-    if not find_all(name, text) or is_event_or_country(name):
+    mentions = find_all(name, text)
+    if not mentions or is_event_or_country(name):
         return False
     folded = plain(name)
-    return not (_company_form().search(folded) or _authority().match(folded) or pattern("institution").search(folded))
+    return not (_company_form().search(folded) or _authority().match(folded) or pattern("institution").search(folded)
+                or any(_company_word().search(plain(text[max(0, start - 40):start])) for start, _ in mentions))
 
 
 @cache
@@ -169,6 +171,12 @@ def _company_form() -> re.Pattern[str]:
     forms = words_of("company_form")
     inside = "|".join(f for f in forms if len(re.sub(r"[^a-z]", "", f.replace("\\.?", ""))) >= COMPANY_FORM_INSIDE)
     return re.compile(rf"(?<![\w])(?:(?:{alternation('company_form')})\.?\s*$|(?:{inside})\.?(?![\w]))")
+
+
+@cache
+def _company_word() -> re.Pattern[str]:
+    """The end of "dirigeant de la société ", "CEO of the company ": a company's name follows."""
+    return re.compile(rf"(?<![\w])(?:{alternation('company_word')})\s*$")
 
 
 @cache
