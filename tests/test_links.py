@@ -91,6 +91,15 @@ def test_scope_stated_after_the_noun_but_not_the_whole_country():
     assert found["445+"].scope is None
 
 
+def test_a_figure_said_of_a_list_of_places_has_no_scope():
+    text = "Baltic Health Alliance has 430 members in Sweden, Denmark and Norway. NordBio counts 75 members in Skåne."
+    candidates = [c for c in find_candidates(text, "en") if c.kind == "quantity"]
+    found = {link.candidate.text: link for link in link_candidates(text, candidates, read_layout(text, candidates),
+                                                          ["Baltic Health Alliance", "NordBio"])}
+    assert found["430"].scope is None
+    assert found["75"].scope == "Skåne"
+
+
 def test_a_count_over_several_kinds_of_organisation_is_a_membership():
     text = ("MEDICEN mobilise plus de 470 entreprises, organismes académiques, hôpitaux et collectivités territoriales. "
             "BioWin compte 140 entreprises industrielles innovantes, cinq institutions académiques et six centres de recherche.")

@@ -50,6 +50,11 @@ def _scope_after() -> re.Pattern[str]:
 
 
 @cache
+def _more_places() -> re.Pattern[str]:
+    return re.compile(rf"(?:{item_separator().pattern})[A-ZÀ-Ý]")
+
+
+@cache
 def _scope_heading() -> re.Pattern[str]:
     return re.compile(rf"(?<![\w])(?i:{alternation('scope_in')})\s+{_PLACE}\s*$")
 
@@ -198,12 +203,14 @@ def _introduced_as(plain_text: str, cluster: str, noun: str) -> bool:
 
 
 def _scope(text: str, candidate: Candidate, layout: Layout) -> str | None:
+    """The one place a figure is limited to ("75 adhérents en Normandie"); a figure said of a list of places
+    ("430 members in Sweden, Denmark and Norway") is said of the cluster's whole footprint."""
     after = _scope_after().match(unaccent(text), candidate.end)
     if after and not _whole_of().search(plain(text[candidate.end:after.start("place")])):
-        return after.group("place")
+        return None if _more_places().match(text, after.end("place")) else text[after.start("place"):after.end("place")]
     heading = layout.subheading_at(candidate.start)
     found = _scope_heading().search(unaccent(heading.heading)) if heading else None
-    return found.group("place") if found else None
+    return heading.heading[found.start("place"):found.end("place")] if heading and found else None
 
 
 def _whole(text: str, candidate: Candidate, numbers: Sequence[Candidate], sentence_start: int) -> Candidate | None:
