@@ -111,6 +111,16 @@ def test_a_count_over_several_kinds_of_organisation_is_a_membership():
 
 
 
+def test_a_part_of_a_membership_counts_the_kind_it_names_first():
+    text = ("Harbour BioAlliance represents more than 310 members, including 190 life sciences companies, academic "
+            "institutions and service providers.")
+    candidates = [c for c in find_candidates(text, "en") if c.kind == "quantity"]
+    found = {link.candidate.text: link for link in link_candidates(text, candidates, read_layout(text, candidates),
+                                                          ["Harbour BioAlliance"])}
+    assert found["more than 310"].metric.value == "members"
+    assert found["190"].metric.value == "companies" and found["190"].part_of.text == "more than 310"
+
+
 def test_a_mixed_membership_ends_where_the_next_number_starts():
     text = ("Der Verbund Gesundheitsnetz Weser vertritt mehr als 250 Unternehmen, Kliniken und Hochschulen mit zusammen "
             "rund 60.000 Beschäftigten. Zorgnetwerk Delta telt 48 kmo's, zestien grote bedrijven, de drie ziekenhuizen "

@@ -376,6 +376,10 @@ def link_figures(text: str, sentences: Sentences, layout: Layout, offered: Seque
         start = max(sentences.at(candidate.start)[0], section.start if section else 0)
         parent = _parent(_whole(text, candidate, offered, start), links, start, candidate, metric)
         whole = parent.candidate if parent is not None else None
+        if parent is not None and parent.metric is metric is Metric.members:
+            # "310 members, including 190 companies, universities and service providers": a part of a membership
+            # counts the kind it names first, as a membership of mixed kinds is its whole.
+            metric = metric_around(text, candidate.start, candidate.end) or metric
         before = _clusters_before(text, start, candidate.start, clusters)
         cluster: str | None = None
         decided: Decision | None = None
