@@ -111,6 +111,20 @@ def test_a_count_over_several_kinds_of_organisation_is_a_membership():
 
 
 
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Zorgnet Delta telt 210 bedrijven. Het netwerk ondersteunde sinds 2020 zo'n 70 startups.", "nl"),
+    ("Zorgnet Delta compte 210 entreprises et a accompagné 70 start-up depuis 2015.", "fr"),
+    ("Zorgnet Delta counts 210 companies and has supported 70 start-ups since 2020.", "en"),
+    ("Zorgnet Delta zählt 210 Unternehmen und hat seit 2020 rund 70 Start-ups unterstützt.", "de"),
+])
+def test_the_start_ups_a_cluster_has_supported_are_no_count_of_its_companies(text, lang):
+    candidates = [c for c in find_candidates(text, lang) if c.kind == "quantity"]
+    found = {link.candidate.value: link for link in link_candidates(text, candidates, read_layout(text, candidates),
+                                                           ["Zorgnet Delta"])}
+    assert (found[210].cluster, found[210].metric.value) == ("Zorgnet Delta", "companies")
+    assert found[70].outside
+
+
 def test_a_part_of_a_membership_counts_the_kind_it_names_first():
     text = ("Harbour BioAlliance represents more than 310 members, including 190 life sciences companies, academic "
             "institutions and service providers.")

@@ -322,6 +322,23 @@ def _not_a_stock(text: str, candidate: Candidate, sentence_start: int) -> bool:
 
 
 @cache
+def _clause_after() -> re.Pattern[str]:
+    return re.compile(rf"[.;!?()\n0-9]|(?<![\w])(?:{alternation('and')})(?![\w])")
+
+
+def _companies_supported(text: str, candidate: Candidate, sentence_start: int, quantities: Sequence[Candidate],
+                         metric: Metric | None) -> bool:
+    """"ondersteunde sinds 2020 zo'n 70 startups", "a accompagné 40 start-up depuis 2015": the companies a cluster
+    has supported over time, not companies it counts. The verb stands between the number before and the end
+    of the number's clause, which "and" ends too ("210 companies and has supported 70 start-ups")."""
+    if metric not in (Metric.companies, Metric.smes):
+        return False
+    floor = max([sentence_start, *(q.end for q in quantities if sentence_start <= q.end <= candidate.start)])
+    after = _clause_after().split(plain(text[candidate.end:candidate.end + 60]), maxsplit=1)[0]
+    return bool(pattern("supported").search(plain(text[floor:candidate.start])) or pattern("supported").search(after))
+
+
+@cache
 def _industry_subject() -> re.Pattern[str]:
     return re.compile(rf"(?<![\w])(?:{alternation('and')})\s+{alternation('industry_subject')}(?![\w])")
 
@@ -369,7 +386,9 @@ def link_figures(text: str, sentences: Sentences, layout: Layout, offered: Seque
     links: list[Link] = []
     for candidate in offered:
         metric = _metric(text, candidate, quantities)
-        if is_budget(text, candidate, announces_agreement) or _not_a_stock(text, candidate, sentences.at(candidate.start)[0]):
+        sentence_start = sentences.at(candidate.start)[0]
+        if (is_budget(text, candidate, announces_agreement) or _not_a_stock(text, candidate, sentence_start)
+                or _companies_supported(text, candidate, sentence_start, quantities, metric)):
             links.append(Link(candidate, None, metric, None, outside=True))
             continue
         section = layout.about_section_at(candidate.start)
