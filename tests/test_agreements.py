@@ -325,6 +325,9 @@ def test_agreements_in_the_plural_with_partners_are_one_signing_each(text):
     ("Boston, September 26, 2025 - Nordbio signed two partnerships this week. The first, signed on September 22 with "
      "the Canadian cluster Medalis, covers start-ups. The second was concluded on September 24 with Santeo.",
      ["Nordbio", "Medalis", "Santeo"]),
+    ("Leeds, 26 September 2025 – Nordbio has signed two international agreements this year. On 22 September 2025 "
+     "it signed a memorandum with Medalis in Montreal, and on 24 September 2025 it concluded a partnership with the "
+     "Santeo network in Valencia.", ["Medalis", "Santeo"]),
 ])
 def test_agreements_told_one_by_one_are_the_subjects_signings_with_each_partner(text, answered):
     agreements, _ = build([AgreementAnswer(kind="partnership", parties=answered)] * 2, text, clusters=["Nordbio"])

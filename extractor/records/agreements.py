@@ -13,6 +13,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
+from itertools import pairwise
 
 import dateparser
 
@@ -313,10 +314,11 @@ def _with_before_name(language: str | None) -> re.Pattern[str]:
 
 def _told_one_by_one(draft: _Draft, analysis: ReleaseAnalysis, clusters: Sequence[str]) -> list[_Draft] | None:
     """"X a officialisé deux partenariats. Le premier a été signé le 22 septembre avec B… Le second, conclu le
-    24 septembre avec C…": agreements told in the plural, then one by one, each partner after "with" in a
-    sentence of its own in the same paragraph, are X's signings with each partner, each passage its own
-    sentence (which dates it). X is the one party, or else the one cluster, named before the plural in its
-    sentence; the model often leaves X out and gives the partners as one agreement."""
+    24 septembre avec C…", "X has signed two agreements. On 2 March it signed an MoU with B, and on 9 April it
+    concluded a partnership with C": agreements told in the plural, then one by one, each partner after a "with"
+    of its own in the same paragraph, are X's signings with each partner. Each one's passage is its own clause,
+    which dates it. X is the one party, or else the one cluster, named before the plural in its sentence; the
+    model often leaves X out and gives the partners as one agreement."""
     if draft.passage is None or len(draft.parties) < 2:
         return None
     text, language = analysis.text, analysis.language
@@ -333,24 +335,55 @@ def _told_one_by_one(draft: _Draft, analysis: ReleaseAnalysis, clusters: Sequenc
     (start, end), pivot = plural
     paragraph_end = text.find("\n\n", end)
     paragraph_end = len(text) if paragraph_end < 0 else paragraph_end
-    told: dict[tuple[int, int], tuple[str, tuple[int, int]]] = {}
+    told: list[tuple[int, int, tuple[str, tuple[int, int]]]] = []  # where its "with" starts, where its name ends
     subjects = []
     for party in draft.parties:
         spans = find_all(party[0], text)
         if any(start <= s < pivot for s, _ in spans):
             subjects.append(party)
             continue
-        sentence = next((analysis.sentences.at(s) for s, _ in spans if end <= s < paragraph_end
-                         and _with_before_name(language).search(folded, analysis.sentences.at(s)[0], s)), None)
-        if sentence is None or sentence in told:
+        said_with = next(((w.start(), e) for s, e in spans if end <= s < paragraph_end
+                          and (w := _with_before_name(language).search(folded, analysis.sentences.at(s)[0], s))), None)
+        if said_with is None or any(said_with[0] == other[0] for other in told):
             return None
-        told[sentence] = party
+        told.append((*said_with, party))
     if not subjects:
         named = {cluster: [(s, e) for s, e in find_all(cluster, text) if start <= s < pivot] for cluster in clusters}
         subjects = [(text[spans[0][0]:spans[0][1]], spans[0]) for spans in named.values() if spans]
     if len(subjects) != 1 or len(told) < 2:
         return None
-    return [_Draft(draft.kind, [subjects[0], partner], None, sentence) for sentence, partner in told.items()]
+    told.sort()
+    clauses = []
+    clause_start = analysis.sentences.at(told[0][0])[0]
+    for (_, name_end, _), (next_with, _, _) in pairwise(told):
+        sentence = analysis.sentences.at(next_with)
+        breaks = list(_clause_break().finditer(text, name_end, next_with))
+        if sentence[0] >= name_end:  # the next partner's own sentence
+            clauses.append((clause_start, analysis.sentences.at(name_end - 1)[1]))
+            clause_start = sentence[0]
+        elif breaks:
+            clauses.append((clause_start, breaks[-1].start()))
+            clause_start = breaks[-1].end()
+        else:
+            return None
+    clauses.append((clause_start, analysis.sentences.at(told[-1][1] - 1)[1]))
+    return [_Draft(draft.kind, [subjects[0], party], None, _stripped(clause, text))
+            for clause, (_, _, party) in zip(clauses, told, strict=True)]
+
+
+def _stripped(span: tuple[int, int], text: str) -> tuple[int, int]:
+    start, end = span
+    while start < end and not text[start].isalnum():
+        start += 1
+    while end > start and text[end - 1] in " \t\n,;":
+        end -= 1
+    return start, end
+
+
+@cache
+def _clause_break() -> re.Pattern[str]:
+    """Where one partner's clause ends and the next one's begins: a comma, a semicolon, a full stop or "and"."""
+    return re.compile(rf"[,;.]|(?<![\w])(?i:{alternation('and')})(?![\w])")
 
 
 def _same_passage(a: _Draft, b: _Draft, passages: Sequence[tuple[int, int]], text: str) -> bool:
