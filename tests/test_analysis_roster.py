@@ -125,3 +125,14 @@ def test_a_university_or_an_institute_is_no_cluster_wherever_its_word_stands():
 def test_a_name_written_after_a_company_noun_is_no_cluster(text, company):
     cluster = next(name for name in ("Loire Santé", "Rheinmed", "Distretto Emiliano") if name in text)
     assert roster([company, cluster], [], text) == [cluster]
+
+
+def test_a_capitalised_cluster_word_after_an_article_opens_the_clusters_own_name():
+    text = ("El Clúster Saúde de Galicia, el Clúster de Salud de Asturias y BioEuskadi firman un protocolo. "
+            "Il Polo di Innovazione bioAlpi cresce.")
+    assert introduced_clusters(text, "es") == ["Clúster Saúde de Galicia", "Clúster de Salud de Asturias"]
+
+
+def test_a_short_name_given_in_brackets_is_the_cluster_under_its_full_name():
+    text = "El Clúster de Salud de Galicia (CSG) y la Fundación Sur firman un convenio. El CSG integra 130 socios."
+    assert roster(["CSG"], ["Clúster de Salud de Galicia"], text) == ["Clúster de Salud de Galicia"]

@@ -192,6 +192,16 @@ def test_new_members_and_last_years_count_are_no_figures_of_today():
     assert found["30"].cluster == "Atlanbio" and not found["30"].outside
 
 
+@pytest.mark.parametrize(("text", "language", "future"), [
+    ("Nordbio y Surbio firman un protocolo para crear la Alianza Norte, que agrupará a más de 400 empresas.", "es",
+     "más de 400"),
+    ("Nordbio et Surbio créent l'Alliance Nord, qui regroupera plus de 400 entreprises.", "fr", "plus de 400"),
+    ("Nordbio and Surbio found the North Alliance, which will bring together 400 companies.", "en", "400"),
+])
+def test_what_a_new_alliance_will_count_is_no_figure_of_today(text, language, future):
+    assert link_text(text, language, ["Nordbio", "Surbio"])[future].outside
+
+
 @pytest.mark.parametrize(("text", "language", "created", "counted"), [
     ("AlpiBio compte 250 membres. Depuis 2001, une quarantaine de start-up se sont créées dans le parc.", "fr",
      "une quarantaine", "250"),

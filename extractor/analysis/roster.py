@@ -14,13 +14,13 @@ from collections.abc import Sequence
 from functools import cache
 
 from extractor.ground import find_all
-from extractor.identity.clusters import same_cluster
+from extractor.identity.clusters import abbreviations, name_fillers, same_cluster
 from extractor.identity.organisations import is_event_or_country
 from extractor.layout import Layout
 from extractor.lexicon import alternation, pattern
 from extractor.lexicon import words as words_of
 from extractor.normalize.countries import place_country
-from extractor.text.fold import fold_words, plain, unaccent
+from extractor.text.fold import fold_words, name_tokens, plain, unaccent
 
 PRESENTATION_CHARS = 400
 NAME_MAX_WORDS = 4
@@ -44,6 +44,22 @@ def _introduced() -> re.Pattern[str]:
     return re.compile(
         rf"(?<![\w])(?P<word>(?i:{alternation('cluster_word')}))(?:\s+{_epithet()}){{0,2}}?\s+(?:(?i:{alternation('named')})\s+)?[«\"“]?\s*{_NAME}"
     )
+
+
+@cache
+def _not_distinctive() -> frozenset[str]:
+    """Words no name is told apart by: those many names share, and the small words that join them."""
+    return name_fillers() | frozenset(words_of("particle")) | frozenset(words_of("function_word"))
+
+
+@cache
+def _headed(language: str | None) -> re.Pattern[str]:
+    """"el Clúster de Salud de Asturias", "il Polo Salute Adriatico": after an article, a capitalised cluster word
+    opens the cluster's own name, up to NAME_MAX_WORDS capitalised words joined by particles."""
+    word = r"[A-Z][\w'’.&-]*[\w]"
+    joint = r"(?:(?:de|du|des|of|di|del|della|der|van|la|le|do|da)[ \t]+)*"
+    return re.compile(rf"(?<![\w])(?i:{alternation('article')})[ \t]+(?P<name>(?P<word>(?i:{alternation('cluster_name_head', language)}))"
+                      rf"(?:[ \t]+{joint}{word}){{1,{NAME_MAX_WORDS}}})")
 
 
 @cache
@@ -95,6 +111,11 @@ def introduced_clusters(text: str, language: str | None = None) -> list[str]:
         if place_country(name) or (name.isupper() and len(name) <= 3):
             continue
         if len(fold_words(name).text) >= 3 and not any(same_cluster(name, known) for known in names):
+            names.append(name)
+    for found in _headed(language).finditer(plain_text):
+        name = text[found.start("name"):found.end("name")].rstrip(".")
+        if (found.group("word")[0].isupper() and not place_country(name) and set(name_tokens(name)) - _not_distinctive()
+                and not any(same_cluster(name, known) for known in names)):
             names.append(name)
     for name in _referred(plain_text, text):
         if not any(same_cluster(name, known) for known in names):
@@ -186,9 +207,16 @@ def _authority() -> re.Pattern[str]:
 
 def roster(named: Sequence[str], known: Sequence[str], text: str) -> list[str]:
     """The model's clusters the release spells, then every cluster the text presents that the model
-    missed, without duplicates."""
+    missed, without duplicates. A short name the release gives in brackets after a full one is that cluster,
+    under its full name."""
     out: list[str] = []
     for name in [*named, *known]:
-        if name.strip() and could_be_cluster(name, text) and not any(same_cluster(name, other) for other in out):
-            out.append(name.strip())
+        name = name.strip()
+        if not name or not could_be_cluster(name, text) or any(same_cluster(name, other) for other in out):
+            continue
+        short = next((i for i, other in enumerate(out) if other in abbreviations(name, text)), None)
+        if short is not None:
+            out[short] = name  # the model's "CSG" where the release writes "Clúster de Salud de Galicia (CSG)"
+        elif not any(name in abbreviations(other, text) for other in out):
+            out.append(name)
     return out

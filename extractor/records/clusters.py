@@ -12,7 +12,7 @@ from extractor.analysis.roster import PRESENTATION_CHARS
 from extractor.ask.answers import ClusterAnswer
 from extractor.candidates import Candidate
 from extractor.ground import evidence, find, find_all
-from extractor.identity.clusters import same_cluster
+from extractor.identity.clusters import abbreviations, same_cluster
 from extractor.identity.organisations import is_event_or_country
 from extractor.layout import Section
 from extractor.lexicon import pattern
@@ -100,7 +100,9 @@ def build_clusters(
     addresses = [c for c in analysis.candidates if c.kind in ("url", "email")]
     said = {answer.name.strip(): answer for answer in named}
     for name_said in roster:
-        answer = said.get(name_said) or ClusterAnswer(name=name_said)
+        # The model's answer for the short name the release gives this one in brackets tells its region too.
+        short = next((said[n] for n in abbreviations(name_said, text) if n in said), None)
+        answer = said.get(name_said) or (short.model_copy(update={"name": name_said}) if short else ClusterAnswer(name=name_said))
         span = find(answer.name, text)
         if span is None:
             flags.append(ungrounded("the cluster", answer.name))
