@@ -217,6 +217,18 @@ def test_companies_created_over_a_period_are_no_count_of_today(text, language, c
     assert found[counted].cluster == cluster and not found[counted].outside
 
 
+@pytest.mark.parametrize(("text", "lang", "number", "metric"), [
+    ("Der Verbund Gesundheitsnetz Weser wächst.\n\nDie Mitgliedsunternehmen beschäftigen zusammen rund 9.400 Menschen. "
+     "Zu den Mitgliedern zählen 96 Unternehmen.", "de", "96", "companies"),
+    ("Harbour BioHub had a strong year.\n\nMember companies now employ around 25,000 people.", "en", "around 25,000", "jobs"),
+    ("Le pôle Santé Loire grandit.\n\nLes adhérents emploient 9 500 salariés.", "fr", "9 500", "jobs"),
+])
+def test_the_members_of_a_release_s_one_cluster_are_its_members(text, lang, number, metric):
+    cluster = next(name for name in ("Gesundheitsnetz Weser", "Harbour BioHub", "Santé Loire") if name in text)
+    found = link_text(text, lang, [cluster])
+    assert (found[number].cluster, found[number].metric.value, found[number].decided_by) == (cluster, metric, Decision.reference)
+
+
 def test_a_sentence_that_names_nothing_continues_its_paragraph_s_cluster():
     text = ("Er zijn al veel clusters. BioVlaanderen is de zevende cluster. De sector groeit snel. Al meer dan 70 partners "
             "hebben zich geëngageerd. Volgend jaar wordt het steunbedrag opgetrokken naar 8 miljoen euro.\n\n"

@@ -51,6 +51,11 @@ def _hint(sentence: str, number: str) -> Metric | None:
     ("un budget global de plus de 2 000 000 € sur 3 ans", "plus de 2 000 000 €", M.funding),
     ("Il mobilise plus de 470 entreprises, organismes académiques, hôpitaux", "plus de 470", M.companies),
     # other press-release phrasing
+    ("The cluster also supported 38 collaborative R&D projects", "38", M.projects),
+    ("bringing its total membership to 620 organisations", "620", M.members),
+    ("its membership has grown to 380+ organisations", "380+", M.members),
+    ("Die Mitgliedsunternehmen beschäftigen zusammen rund 9.400 Menschen", "rund 9.400", M.jobs),
+    ("und erwirtschaften einen Jahresumsatz von 1,6 Milliarden Euro", "1,6 Milliarden Euro", M.revenue),
     ("The cluster now counts over 3,500 jobs", "over 3,500", M.jobs),
     ("about 120 member companies", "about 120", M.members),
     ("More than 200 SMEs joined", "More than 200", M.smes),
@@ -239,7 +244,6 @@ def test_hint(sentence: str, number: str, metric: Metric) -> None:
     ("The top 10 companies account for 60% of jobs.", "60%"),
     ("la filière santé représente 1 000 établissements", "1 000"),
     ("l'ADN de nos deux organisations", "deux"),
-    ("its membership has grown to 380+ organisations", "380+"),
     ("4 grands groupes, 105 PME, 11 ETI et 19 centres", "11"),
     # a size class of companies is some of them, not their count
     ("Het gaat om 45 kmo’s, veertien grote bedrijven", "veertien"),

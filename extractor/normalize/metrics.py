@@ -52,9 +52,9 @@ def _grammar() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pa
     # "140 innovative companies", "20 nouveaux membres", "120 member companies".
     skippable = re.compile(rf"{alternation('metric_grammar.elision')}\s*"
                            rf"|{alternation('metric_grammar.skippable')}\s+")
-    # A content word of a compound noun ("life science employees", "Polepharma members"), never
+    # A content word of a compound noun ("life science employees", "R&D projects"), never
     # a function word: "5 ans auprès des entreprises" names no metric.
-    compound = re.compile(rf"(?!{alternation('metric_grammar.function_words')}\b)[^\W\d][\w'-]* ")
+    compound = re.compile(rf"(?!{alternation('metric_grammar.function_words')}\b)[^\W\d][\w'&-]* ")
     # "40 % du chiffre d'affaires", "16% des exportations", "60% of jobs": a share of some
     # other total, which no metric measures, unlike "60 % de la production".
     share_of = re.compile(rf"^{alternation('metric_grammar.share_of')}\s")
@@ -166,8 +166,11 @@ def metric_hint(before: str, after: str) -> Metric | None:
     if found is Metric.production_share or (found is not None and not share_of.match(tail)):
         return found
     head = plain(_BEFORE_END.split(before[-_BEFORE_CHARS * 2:])[-1]).strip(" ,")
-    if _noun_at_head(tail, _member_noun()) and _gathers().search(head[-_BEFORE_CHARS:]):
-        return Metric.members  # "represents 1,100 organizations", "brings together 14 national associations"
+    # "represents 1,100 organizations", "brings together 14 national associations", "bringing its total
+    # membership to 620 organisations"
+    near = head[-_BEFORE_CHARS:]
+    if _noun_at_head(tail, _member_noun()) and (_gathers().search(near) or _closest_before(near) is Metric.members):
+        return Metric.members
     if share_of.match(tail) or not no_noun.match(tail):
         return None
     return _closest_before(head[-_BEFORE_CHARS:]) if head else None
