@@ -176,6 +176,10 @@ def test_a_part_is_linked_with_its_whole():
     assert found["80"].part_of == found["150"].candidate
     found = link_text("Der Cluster BioRegio zählt 42 Unternehmen, darunter 17 Start-ups.", "de", ["BioRegio"])
     assert found["17"].part_of == found["42"].candidate
+    found = link_text("BioSur ya suma 185 entidades, de las que 140 son empresas.", "es", ["BioSur"])
+    assert found["140"].part_of == found["185"].candidate and found["140"].metric.value == "companies"
+    found = link_text("Daarmee telt ZorgNoord 182 leden, van wie 120 mkb-bedrijven.", "nl", ["ZorgNoord"])
+    assert found["120"].part_of == found["182"].candidate
 
 
 def test_a_combined_figure_belongs_to_neither_cluster():

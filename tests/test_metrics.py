@@ -53,6 +53,8 @@ def _hint(sentence: str, number: str) -> Metric | None:
     # other press-release phrasing
     ("The cluster also supported 38 collaborative R&D projects", "38", M.projects),
     ("bringing its total membership to 620 organisations", "620", M.members),
+    ("Las empresas del clúster facturan en conjunto 900 millones de euros", "900 millones de euros", M.revenue),
+    ("il polo fattura 300 milioni di euro", "300 milioni di euro", M.revenue),
     ("its membership has grown to 380+ organisations", "380+", M.members),
     ("Die Mitgliedsunternehmen beschäftigen zusammen rund 9.400 Menschen", "rund 9.400", M.jobs),
     ("und erwirtschaften einen Jahresumsatz von 1,6 Milliarden Euro", "1,6 Milliarden Euro", M.revenue),
