@@ -233,6 +233,17 @@ def test_the_members_of_a_release_s_one_cluster_are_its_members(text, lang, numb
     assert (found[number].cluster, found[number].metric.value, found[number].decided_by) == (cluster, metric, Decision.reference)
 
 
+@pytest.mark.parametrize(("text", "lang", "number"), [
+    ("Provence Santé compte 520 adhérents. Riviera Biotech en réunit 380.", "fr", "380"),
+    ("Il Cluster Salute Piemonte conta 180 soci; il Polo Lifescience Liguria ne conta 95, con circa 4.000 addetti.",
+     "it", "95"),
+])
+def test_a_count_whose_noun_a_pronoun_stands_for_counts_what_the_count_before_does(text, lang, number):
+    clusters = ["Provence Santé", "Riviera Biotech", "Cluster Salute Piemonte", "Polo Lifescience Liguria"]
+    found = link_text(text, lang, [c for c in clusters if c in text])
+    assert (found[number].cluster, found[number].metric.value) == (next(c for c in clusters[1::2] if c in text), "members")
+
+
 def test_a_sentence_that_names_nothing_continues_its_paragraph_s_cluster():
     text = ("Er zijn al veel clusters. BioVlaanderen is de zevende cluster. De sector groeit snel. Al meer dan 70 partners "
             "hebben zich geëngageerd. Volgend jaar wordt het steunbedrag opgetrokken naar 8 miljoen euro.\n\n"

@@ -339,6 +339,11 @@ def _companies_supported(text: str, candidate: Candidate, sentence_start: int, q
 
 
 @cache
+def _elided() -> re.Pattern[str]:
+    return re.compile(rf"(?<![\w])(?:{alternation('elided')})\s*$")
+
+
+@cache
 def _industry_subject() -> re.Pattern[str]:
     return re.compile(rf"(?<![\w])(?:{alternation('and')})\s+{alternation('industry_subject')}(?![\w])")
 
@@ -393,6 +398,10 @@ def link_figures(text: str, sentences: Sentences, layout: Layout, offered: Seque
             continue
         section = layout.about_section_at(candidate.start)
         start = max(sentences.at(candidate.start)[0], section.start if section else 0)
+        if metric is None and candidate.unit in (None, "count") and _elided().search(plain(text[start:candidate.start])):
+            # "Provence Santé compte 520 adhérents. Riviera Biotech en réunit 380": the count before says what it counts
+            metric = next((link.metric for link in reversed(links) if link.metric and link.candidate.unit in (None, "count")
+                           and "\n\n" not in text[link.candidate.end:candidate.start]), None)
         parent = _parent(_whole(text, candidate, offered, start), links, start, candidate, metric)
         whole = parent.candidate if parent is not None else None
         if parent is not None and parent.metric is metric is Metric.members:
