@@ -182,14 +182,17 @@ def _by_reference(text: str, start: int, offset: int, clusters: Sequence[str]) -
     references = list(pattern("reference").finditer(said))
     if not references:
         return None
-    noun = name_tokens(references[-1].group())[-1:]
-    named = [c for c in clusters if set(noun) <= set(name_tokens(c))]
-    if len(named) == 1:
-        return named[0]
     told = plain(text[:offset])
-    introduced = [c for c in clusters if noun and _introduced_as(told, c, noun[0])]
-    if len(introduced) == 1:
-        return introduced[0]
+    # The nearest reference whose noun tells the cluster: "the network now counts 85 member companies and 12
+    # research centres" is the network's, though "member companies" stands nearer the 12.
+    for reference in reversed(references):
+        noun = name_tokens(reference.group())[-1:]
+        named = [c for c in clusters if set(noun) <= set(name_tokens(c))]
+        if len(named) == 1:
+            return named[0]
+        introduced = [c for c in clusters if noun and _introduced_as(told, c, noun[0])]
+        if len(introduced) == 1:
+            return introduced[0]
     return clusters[0] if len(clusters) == 1 else None
 
 
