@@ -288,6 +288,14 @@ def test_a_headline_signing_is_dated_by_a_later_sentence_about_the_agreement(lat
     assert agreements[0].signed_on == signed_on and flags == []
 
 
+def test_a_later_sentence_about_the_new_agreement_dates_the_headline_signing():
+    text = ("Rinnovato l'accordo tra Nordcluster e Alpenbio\n\nGenova, 25 marzo 2026 – Nordcluster e Alpenbio hanno "
+            "rinnovato per altri tre anni l'accordo firmato per la prima volta nel 2023. Il nuovo accordo è stato firmato "
+            "il 12 marzo scorso a Genova.\n\nFine.")
+    agreements, flags = build([AgreementAnswer(kind="renewal", parties=["Nordcluster", "Alpenbio"], date=None)], text)
+    assert agreements[0].signed_on == dt.date(2026, 3, 12) and flags == []
+
+
 @pytest.mark.parametrize(("text", "answered", "parties"), [
     # "de" joins a name the release never uses in short
     ("Nantes, le 18 novembre 2025 – Atlanbio et la Région Pays de la Loire ont signé lundi un accord-cadre.",

@@ -103,6 +103,7 @@ def test_every_part_is_asked_after_the_same_prefix_and_the_answers_are_joined(wh
     ("BioNord, the life-science cluster of the north, now counts 120 members, said Anna Berg, its director.", ["clusters", "people"]),
     ("BioNord, the life-science cluster of the north, signs with BioSud, said Anna Berg, its director.", ["clusters", "agreements", "people"]),
     ("Il polo BioNord ha firmato un protocollo d'intesa con BioSud, ha detto Anna Berg.", ["clusters", "agreements", "people"]),
+    ("Nuovo accordo tra il polo BioNord e BioSud, annuncia Anna Berg.", ["clusters", "agreements", "people"]),
 ])
 def test_the_agreements_question_is_asked_only_of_a_part_that_speaks_of_one(lead, asked):
     text = f"BioNord news\n\n{lead}"

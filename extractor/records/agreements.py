@@ -156,6 +156,9 @@ def _listed_parties(draft: _Draft, analysis: ReleaseAnalysis, people: Sequence[s
     mentions = [(party, find_all(party[0], text)) for party in draft.parties]
     inside = [party for party, spans in mentions if any(draft.passage[0] <= s < draft.passage[1] for s, _ in spans)]
     separator, article = item_separator(), re.compile(rf"^(?:(?i:{alternation('article')})[ \t]+|l')")
+    title = analysis.layout.title
+    title_end = text.find(title) + len(title) if title and title in text else 0
+    lists = []
     for found in _party_list().finditer(folded, *draft.passage):
         start, end = found.span("names")
         held = [party for party, spans in mentions if any(start <= s and e <= end for s, e in spans)]
@@ -174,14 +177,15 @@ def _listed_parties(draft: _Draft, analysis: ReleaseAnalysis, people: Sequence[s
                 listed.append(known)
             elif _is_organisation(surface, people, text, analysis.language) and not any(s <= at < e for _, spans in mentions for s, e in spans):
                 listed.append((surface, (at, at + len(bare))))
-        if len(listed) < 2 or any(p not in listed for p in inside):
+        if len(listed) < 2 or any(p not in listed and not any(_short_for(p[0], q) for q, _ in listed) for p in inside):
             continue  # the list leaves out a party the passage names: it is part of a longer one
-        if found.group("between"):
-            return listed
-        # The model's own parties the list leaves out, unless one is a short form of a listed name
-        # ("Università Tor Vergata" for "l'Università di Roma Tor Vergata" in the list).
-        return listed + [p for p in draft.parties if p not in listed and not any(_short_for(p[0], q) for q, _ in listed)]
-    return None
+        if not found.group("between"):
+            # The model's own parties the list leaves out, unless one is a short form of a listed name
+            # ("Università Tor Vergata" for "l'Università di Roma Tor Vergata" in the list).
+            listed += [p for p in draft.parties if p not in listed and not any(_short_for(p[0], q) for q, _ in listed)]
+        lists.append((start < title_end, listed))
+    # A title names the parties in short ("Accordo tra A, B e Università Tor Vergata"); the lead after it in full.
+    return next((listed for in_title, listed in lists if not in_title), lists[0][1] if lists else None)
 
 
 def _only_as_place(name: str, text: str, language: str | None) -> bool:
@@ -474,8 +478,9 @@ def _told_next(passage: tuple[int, int], analysis: ReleaseAnalysis, passages: Se
 
 @cache
 def _on_the_agreement() -> re.Pattern[str]:
-    """"The MOU was signed…", "L'accord a été signé…", "Die Vereinbarung wurde…": a sentence about the agreement."""
-    return re.compile(rf"^(?:{alternation('article')})\s*(?:{alternation('agreement')})(?![\w])")
+    """"The MOU was signed…", "L'accord a été signé…", "Il nuovo accordo è stato firmato…": a sentence about the
+    agreement, its noun after the article and up to two words that describe it."""
+    return re.compile(rf"^(?:{alternation('article')})\s*(?:[\w'’-]+\s+){{0,2}}?(?:{alternation('agreement')})(?![\w])")
 
 
 def _date_in(span: tuple[int, int], analysis: ReleaseAnalysis, skip: tuple[int, int] | None = None) -> dt.date | None:
