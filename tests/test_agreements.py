@@ -296,6 +296,17 @@ def test_a_later_sentence_about_the_new_agreement_dates_the_headline_signing():
     assert agreements[0].signed_on == dt.date(2026, 3, 12) and flags == []
 
 
+@pytest.mark.parametrize(("text", "parties"), [
+    ("Marseille, le 8 avril 2026 – Les pôles Nordsanté, Rivabio et Alpimed ainsi que la Région Sud ont signé le "
+     "7 avril une lettre d'intention.", ["Nordsanté", "Rivabio", "Alpimed", "Région Sud"]),
+    ("Leeds, 8 April 2026 – The clusters Nordsanté and Rivabio as well as the Alpimed Network signed a letter of "
+     "intent on 7 April.", ["Nordsanté", "Rivabio", "Alpimed Network"]),
+])
+def test_a_list_of_parties_after_their_kind_in_the_plural_and_with_as_well_as_is_read_whole(text, parties):
+    agreements, _ = build([AgreementAnswer(kind="partnership", parties=[parties[0], parties[-1]], date=None)], text)
+    assert [a.parties for a in agreements] == [parties]
+
+
 @pytest.mark.parametrize(("text", "answered", "parties"), [
     # "de" joins a name the release never uses in short
     ("Nantes, le 18 novembre 2025 – Atlanbio et la Région Pays de la Loire ont signé lundi un accord-cadre.",

@@ -130,17 +130,24 @@ def _listed_name() -> str:
 
 @cache
 def _party_list() -> re.Pattern[str]:
-    """"entre A, B et C", "A, B, and C are pleased to announce": names joined by commas and "and" only,
-    after "between" or where a sentence or a dateline's dashes begin. After "between", up to two small
+    """"entre A, B et C", "A, B, and C are pleased to announce", "Les pôles A, B et C ainsi que la Région D":
+    names joined by commas, "and" or "as well as", after "between" or where a sentence or a dateline's dashes
+    begin, there after their kind in the plural. After "between", up to two small
     words may describe the first party before its name: "zwischen dem luxemburgischen Ministerium für
     Wirtschaft, Medical Valley und dem dmac"."""
     article = rf"(?:(?i:{alternation('article')})[ \t]+)?"
-    separator = rf"(?:{item_separator().pattern}){article}"
+    separator = rf"(?:{_party_separator().pattern}){article}"
     return re.compile(
         rf"(?:(?P<between>(?<![\w])(?i:{alternation('between')})[ \t]+){article}(?:[a-z][\w-]*[ \t]+){{0,2}}?"
-        rf"|(?<![\w'][ \t])(?<![\w'])){article}"
+        rf"|(?<![\w'][ \t])(?<![\w'])){article}(?:{alternation('cluster_word')}[ \t]+)?"
         rf"(?P<names>{_listed_name()}(?:{separator}{_listed_name()})+)"
     )
+
+
+@cache
+def _party_separator() -> re.Pattern[str]:
+    """Between two parties of a list: a comma, "and", or "as well as" ("A, B et C ainsi que la Région D")."""
+    return re.compile(rf"{item_separator().pattern}|[ \t]*,?[ \t]+(?i:{alternation('as_well_as')})[ \t]+")
 
 
 def _listed_parties(draft: _Draft, analysis: ReleaseAnalysis, people: Sequence[str]) -> list[tuple[str, tuple[int, int]]] | None:
@@ -155,7 +162,7 @@ def _listed_parties(draft: _Draft, analysis: ReleaseAnalysis, people: Sequence[s
     folded = unaccent(text)  # the list is read in folded words; offsets are the same in both
     mentions = [(party, find_all(party[0], text)) for party in draft.parties]
     inside = [party for party, spans in mentions if any(draft.passage[0] <= s < draft.passage[1] for s, _ in spans)]
-    separator, article = item_separator(), re.compile(rf"^(?:(?i:{alternation('article')})[ \t]+|l')")
+    separator, article = _party_separator(), re.compile(rf"^(?:(?i:{alternation('article')})[ \t]+|l')")
     title = analysis.layout.title
     title_end = text.find(title) + len(title) if title and title in text else 0
     lists = []
