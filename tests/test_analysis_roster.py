@@ -52,7 +52,8 @@ def test_same_cluster_across_spellings():
     ("Dabei besuchte das Paar den Nationalen Spitzencluster Medical Valley in Erlangen.", "de", ["Medical Valley"]),
     ("firms and research organizations across California formed a network of laboratories.", "en", []),
     ("Le cluster de la génomique accueille Illumina.", "fr", []),
-    ("Oslo Cancer Cluster and AstraZeneca signed.", "en", []),
+    # the name a capitalised cluster word closes is the cluster, not the name after it
+    ("Oslo Cancer Cluster and AstraZeneca signed.", "en", ["Oslo Cancer Cluster"]),
     ("Signed at the EU Japan Cluster Matchmaking Event in Munich.", "en", []),
     # a preposition names where the networks are from, and a region alone is no cluster
     ("Medizintechnik-Netzwerke aus Oberfranken kooperieren mit dem Netzwerk NordMed Hessen.", "de", ["NordMed Hessen"]),
@@ -136,3 +137,9 @@ def test_a_capitalised_cluster_word_after_an_article_opens_the_clusters_own_name
 def test_a_short_name_given_in_brackets_is_the_cluster_under_its_full_name():
     text = "El Clúster de Salud de Galicia (CSG) y la Fundación Sur firman un convenio. El CSG integra 130 socios."
     assert roster(["CSG"], ["Clúster de Salud de Galicia"], text) == ["Clúster de Salud de Galicia"]
+
+
+def test_a_name_closing_in_a_capitalised_cluster_word_is_a_cluster_s_own_name():
+    text = ("More than 500 participants attended the EU Japan Cluster Matchmaking Event, organised by Oresund Nordic "
+            "Cluster. Oresund Nordic Cluster represents 380 member organisations; a Biotech Cluster of the region too.")
+    assert introduced_clusters(text, "en") == ["Oresund Nordic Cluster"]

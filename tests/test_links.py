@@ -92,11 +92,12 @@ def test_scope_stated_after_the_noun_but_not_the_whole_country():
 
 
 def test_a_figure_said_of_a_list_of_places_has_no_scope():
-    text = "Baltic Health Alliance has 430 members in Sweden, Denmark and Norway. NordBio counts 75 members in Skåne."
+    text = ("Baltic Health Alliance has 430 members in Sweden, Denmark and Norway. NordBio counts 75 members in Skåne. "
+            "Oresund Cluster represents 380 member companies in Denmark and southern Sweden.")
     candidates = [c for c in find_candidates(text, "en") if c.kind == "quantity"]
     found = {link.candidate.text: link for link in link_candidates(text, candidates, read_layout(text, candidates),
-                                                          ["Baltic Health Alliance", "NordBio"])}
-    assert found["430"].scope is None
+                                                          ["Baltic Health Alliance", "NordBio", "Oresund Cluster"])}
+    assert found["430"].scope is None and found["380"].scope is None
     assert found["75"].scope == "Skåne"
 
 

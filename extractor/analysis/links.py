@@ -51,7 +51,7 @@ def _scope_after() -> re.Pattern[str]:
 
 @cache
 def _more_places() -> re.Pattern[str]:
-    return re.compile(rf"(?:{item_separator().pattern})[A-ZÀ-Ý]")
+    return re.compile(rf"(?:{item_separator().pattern})(?:[a-z]+[ \t]+)?[A-ZÀ-Ý]")
 
 
 @cache

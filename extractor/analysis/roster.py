@@ -47,6 +47,11 @@ def _introduced() -> re.Pattern[str]:
 
 
 @cache
+def _named_cluster() -> re.Pattern[str]:
+    return re.compile(alternation("cluster_name_end"))
+
+
+@cache
 def _not_distinctive() -> frozenset[str]:
     """Words no name is told apart by: those many names share, and the small words that join them."""
     return name_fillers() | frozenset(words_of("particle")) | frozenset(words_of("function_word"))
@@ -116,6 +121,13 @@ def introduced_clusters(text: str, language: str | None = None) -> list[str]:
         name = text[found.start("name"):found.end("name")].rstrip(".")
         if (found.group("word")[0].isupper() and not place_country(name) and set(name_tokens(name)) - _not_distinctive()
                 and not any(same_cluster(name, known) for known in names)):
+            names.append(name)
+    for found in _kind_named().finditer(plain_text):
+        name = _trim(text[found.start("name"):found.end("name")])
+        # The name must end at its cluster word: "EU Japan Cluster Matchmaking Event" names an event.
+        if (found.group("word")[0].isupper() and _named_cluster().fullmatch(found.group("word").casefold())
+                and not re.match(r"[ \t]+[A-Z]", plain_text[found.end():])
+                and set(name_tokens(name)) - _not_distinctive() and not any(same_cluster(name, known) for known in names)):
             names.append(name)
     for name in _referred(plain_text, text):
         if not any(same_cluster(name, known) for known in names):
