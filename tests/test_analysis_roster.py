@@ -143,3 +143,8 @@ def test_a_name_closing_in_a_capitalised_cluster_word_is_a_cluster_s_own_name():
     text = ("More than 500 participants attended the EU Japan Cluster Matchmaking Event, organised by Oresund Nordic "
             "Cluster. Oresund Nordic Cluster represents 380 member organisations; a Biotech Cluster of the region too.")
     assert introduced_clusters(text, "en") == ["Oresund Nordic Cluster"]
+
+
+def test_a_heading_ending_in_a_cluster_word_introduces_no_name_on_the_line_below():
+    text = "Der Cluster Medizintechnik Weser zieht Bilanz.\n\nKennzahlen des Clusters\nMitglieder: 210\n"
+    assert introduced_clusters(text, "de") == ["Medizintechnik Weser"]

@@ -245,6 +245,14 @@ def test_a_count_whose_noun_a_pronoun_stands_for_counts_what_the_count_before_do
     assert (found[number].cluster, found[number].metric.value) == (next(c for c in clusters[1::2] if c in text), "members")
 
 
+def test_key_figures_under_a_heading_about_the_cluster_are_the_cluster_s():
+    text = ("Der Cluster Medizintechnik Weser zieht Bilanz.\n\nKennzahlen des Clusters\nMitglieder: 210\n"
+            "Beschäftigte in den Mitgliedsunternehmen: 15.000\nUmsatz der Mitglieder: 3,2 Mrd. Euro\n")
+    found = link_text(text, "de", ["Medizintechnik Weser"])
+    assert [(found[n].cluster, found[n].metric.value) for n in ("210", "15.000", "3,2 Mrd. Euro")] == [
+        ("Medizintechnik Weser", "members"), ("Medizintechnik Weser", "jobs"), ("Medizintechnik Weser", "revenue")]
+
+
 def test_a_sentence_that_names_nothing_continues_its_paragraph_s_cluster():
     text = ("Er zijn al veel clusters. BioVlaanderen is de zevende cluster. De sector groeit snel. Al meer dan 70 partners "
             "hebben zich geëngageerd. Volgend jaar wordt het steunbedrag opgetrokken naar 8 miljoen euro.\n\n"

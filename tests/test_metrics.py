@@ -53,6 +53,8 @@ def _hint(sentence: str, number: str) -> Metric | None:
     # other press-release phrasing
     ("The cluster also supported 38 collaborative R&D projects", "38", M.projects),
     ("bringing its total membership to 620 organisations", "620", M.members),
+    ("Kennzahlen\nBeschäftigte in den Mitgliedsunternehmen: 15.000", "15.000", M.jobs),
+    ("Kennzahlen\nUmsatz der Mitglieder: 3,2 Mrd. Euro", "3,2 Mrd. Euro", M.revenue),
     ("Las empresas del clúster facturan en conjunto 900 millones de euros", "900 millones de euros", M.revenue),
     ("il polo fattura 300 milioni di euro", "300 milioni di euro", M.revenue),
     ("its membership has grown to 380+ organisations", "380+", M.members),

@@ -33,3 +33,8 @@ def test_a_dot_before_a_small_letter_does_not_end_a_sentence():
     text = "Die Nordcluster GmbH und das Netzwerk Alpenbio e.V. haben am 20. November unterzeichnet. Das Ziel ist klar."
     assert texts(text) == ["Die Nordcluster GmbH und das Netzwerk Alpenbio e.V. haben am 20. November unterzeichnet.",
                            "Das Ziel ist klar."]
+
+
+def test_the_scale_of_an_amount_before_its_currency_does_not_end_a_sentence():
+    text = "Der Umsatz lag bei 3,2 Mrd. Euro. Die Förderung betrug 12 Mio. Euro im Jahr."
+    assert texts(text) == ["Der Umsatz lag bei 3,2 Mrd. Euro.", "Die Förderung betrug 12 Mio. Euro im Jahr."]

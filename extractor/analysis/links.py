@@ -24,7 +24,7 @@ from extractor.ground import find_all
 from extractor.identity.clusters import name_fillers, same_cluster, spellings
 from extractor.layout import Layout
 from extractor.lexicon import alternation, pattern, words
-from extractor.normalize.metrics import metric_around, metric_hint
+from extractor.normalize.metrics import metric_around, metric_hint, names_a_metric
 from extractor.text.fold import name_tokens, plain, unaccent
 from extractor.text.sentences import Sentences
 from schemas.figure import MONEY_METRICS, Decision, Metric
@@ -364,10 +364,10 @@ def _paragraph_subject(text: str, sentences: Sentences, sentence_start: int, can
     nothing before its number continues the paragraph's subject, the cluster its earlier sentences named last or
     referred to ("The cluster at a glance: • 450 member companies").
     A proper noun before the sentence's first number ("La Wallonie compte 9 892 emplois") makes the sentence
-    about something else; one between its numbers is an item of the list they count ("45 SMEs, the four
+    about something else, though not a metric's noun German capitalises ("Beschäftigte in den Mitgliedsunternehmen:"); one between its numbers is an item of the list they count ("45 SMEs, the four
     University Hospitals, three research centres")."""
     first = min((n.start for n in numbers if sentence_start <= n.start <= candidate.start), default=candidate.start)
-    if _PROPER_NOUN.search(text, sentence_start, first):
+    if any(not names_a_metric(text[m.start():].split(maxsplit=1)[0]) for m in _PROPER_NOUN.finditer(text, sentence_start, first)):
         return None
     paragraph = max(floor, text.rfind("\n\n", 0, sentence_start) + 1)
     named = _clusters_before(text, paragraph, sentence_start, clusters)

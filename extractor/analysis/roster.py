@@ -40,9 +40,10 @@ def _cluster_word() -> re.Pattern[str]:
 
 @cache
 def _introduced() -> re.Pattern[str]:
-    """"<cluster word> [adjectives] [named] Name": the text calls Name a cluster."""
+    """"<cluster word> [adjectives] [named] Name", on one line: the text calls Name a cluster. A heading that ends
+    in a cluster word ("Kennzahlen des Clusters") introduces no name on the line below it."""
     return re.compile(
-        rf"(?<![\w])(?P<word>(?i:{alternation('cluster_word')}))(?:\s+{_epithet()}){{0,2}}?\s+(?:(?i:{alternation('named')})\s+)?[«\"“]?\s*{_NAME}"
+        rf"(?<![\w])(?P<word>(?i:{alternation('cluster_word')}))(?:[ \t]+{_epithet()}){{0,2}}?[ \t]+(?:(?i:{alternation('named')})[ \t]+)?[«\"“]?[ \t]*{_NAME}"
     )
 
 

@@ -26,6 +26,7 @@ _ORDER: tuple[Metric, ...] = (
 )
 _AFTER_END = re.compile(r"[.;:!?()\[\]\n•–—]|\s-\s")
 _BEFORE_END = re.compile(r"[.;!?()\[\]\n•]")
+_LABEL = re.compile(r"(?:^|\n)[ \t]*(?P<label>[^\n:]{1,60}):[ \t]*$")  # a line's "Label:" before its value
 _AFTER_CHARS = 80
 _BEFORE_CHARS = 60
 
@@ -68,6 +69,11 @@ def _grammar() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pa
 def _size() -> re.Pattern[str]:
     """A size class before the noun: "veertien grote bedrijven" are some of the companies, not their count."""
     return re.compile(rf"{alternation('metric_grammar.size')}\s+")
+
+
+def names_a_metric(word: str) -> bool:
+    """The word is a metric's noun ("Mitgliedsunternehmen", "Beschäftigte"), which German writes capitalised."""
+    return _named_at(plain(word)) is not None
 
 
 def _named_at(text: str) -> Metric | None:
@@ -140,12 +146,14 @@ def _at_head(text: str) -> Metric | None:
     return metric
 
 
-def _closest_before(text: str) -> Metric | None:
+def _closest_before(text: str, first: bool = False) -> Metric | None:
+    """The metric named nearest the end of ``text``, or with ``first`` the one named first in it."""
     best: tuple[int, Metric] | None = None
     for metric, named in _named_before():
         for found in named.finditer(text):
-            if best is None or found.end() > best[0]:
-                best = (found.end(), metric)
+            at = -found.start() if first else found.end()
+            if best is None or at > best[0]:
+                best = (at, metric)
     if best is None:
         return None
     if best[1] is Metric.revenue and pattern(f"metric.{Metric.export_revenue.value}").search(text):
@@ -173,6 +181,10 @@ def metric_hint(before: str, after: str) -> Metric | None:
         return Metric.members
     if share_of.match(tail) or not no_noun.match(tail):
         return None
+    if label := _LABEL.search(before):
+        # "Beschäftigte in den Mitgliedsunternehmen: 15.000", "Umsatz der Mitglieder: 3,2 Mrd. Euro": a label
+        # names what it counts first, then whose.
+        return _closest_before(plain(label.group("label")), first=True)
     return _closest_before(head[-_BEFORE_CHARS:]) if head else None
 
 

@@ -22,11 +22,13 @@ _WORD_AFTER = re.compile(r"\s+([^\W\d_]+)")
 # No sentence of the languages read starts with a small letter: the dot before one ends an abbreviation no
 # list holds ("BioLAGO e.V. haben", "Nordcluster GmbH u.a. mit").
 _LOWER_AFTER = re.compile(r"[ \t]+[^\W\d_A-ZÀ-Ý]")
-# Abbreviations that end with a dot inside a sentence: titles before a name, and "e. V.", "n°"-like marks.
+# Abbreviations that end with a dot inside a sentence: titles before a name, "e. V.", "n°"-like marks, and the
+# scale of an amount before its currency ("3,2 Mrd. Euro", "12 Mio. €", "1,5 mld. di euro").
 _ABBREVIATIONS = frozenset({
     "m", "mm", "mme", "mlle", "mr", "mrs", "ms", "dr", "dres", "pr", "prof", "st", "ste", "sr", "sra", "srta", "dott",
     "ing", "dipl", "hr", "fr", "nr", "no", "vol", "art", "av", "bd", "etc", "cf", "ca", "approx", "vs", "inc", "ltd",
     "co", "corp", "jr", "sen", "rep", "gov", "hon", "mgr", "mevr", "dhr", "sig", "v",
+    "mrd", "mio", "tsd", "md", "mds", "mld", "mln", "mill",
 })
 
 
