@@ -307,6 +307,13 @@ def test_a_list_of_parties_after_their_kind_in_the_plural_and_with_as_well_as_is
     assert [a.parties for a in agreements] == [parties]
 
 
+def test_an_apposition_in_a_possessive_after_a_party_is_no_party():
+    text = ("Leeds, 2 September 2025 – The Nordbio Network (NBN) and Alpen Invest, the Alpine Government's agency for "
+            "health innovation, have signed a Memorandum of Understanding.")
+    agreements, _ = build([AgreementAnswer(kind="mou", parties=["Nordbio Network", "Alpen Invest"], date=None)], text)
+    assert [a.parties for a in agreements] == [["Nordbio Network", "Alpen Invest"]]
+
+
 @pytest.mark.parametrize(("text", "answered", "parties"), [
     # "de" joins a name the release never uses in short
     ("Nantes, le 18 novembre 2025 – Atlanbio et la Région Pays de la Loire ont signé lundi un accord-cadre.",

@@ -35,6 +35,7 @@ from schemas.agreement import Agreement, AgreementKind, Money, Period
 from schemas.common import Decision, Flag, Qualifier, Severity
 
 _YEAR = re.compile(r"\b(?:19|20)[0-9]{2}\b")
+_POSSESSIVE = re.compile(r"['’]s$")
 # Named this often, an organisation is what the release is about, and may sign as "we".
 MAIN_ACTOR_MENTIONS = 3
 # A signing the release tells in its next passage happened days before it; a date older than this is another signing.
@@ -178,6 +179,8 @@ def _listed_parties(draft: _Draft, analysis: ReleaseAnalysis, people: Sequence[s
             offset = at + len(item)
             bare = article.sub("", item)
             at += len(item) - len(bare)
+            if _POSSESSIVE.search(bare):
+                continue  # "B, the Basque Government's agency for health": an apposition, no party
             surface = text[at:at + len(bare)]
             known = next((party for party, spans in mentions if any(s <= at < e or at <= s < at + len(bare) for s, e in spans)), None)
             if known is not None:
