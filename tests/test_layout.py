@@ -79,6 +79,9 @@ def test_about_headings_in_several_languages(heading):
         ("Contacto de prensa: Laura Pérez – prensa@cataloniabio.org – +34 934 123 456 – www.cataloniabio.org", "es", True),
         ("Pressekontakt – Anna Weber, Kommunikation, weber@bioregio-stern.de, Tel. 0711 870354 0, Stuttgart", "de", True),
         ("Contacts between the two clusters began in 2019, when their members first met at a trade fair.", "en", False),
+        ("Pers: Lotte de Vries, 050 555 1234", "nl", True),
+        ("Press: media@nordbio.scot", "en", True),
+        ("Presse is no label where a sentence goes on: presse reviews came in 2019 from 12 papers.", "en", False),
     ],
 )
 def test_a_contacts_label_opens_the_contacts_block_on_a_long_line(line, lang, opens):

@@ -235,3 +235,11 @@ def test_a_long_organisation_name_the_model_misspelt_is_read_as_the_release_writ
     people, _ = build_people([answer], text, [])
     name_organisations(people, [], text)
     assert people[0].organisation == "Distretto Biomedicale Ferrarese"
+
+
+def test_a_web_domain_is_a_persons_organisation_only_when_it_spells_one_of_the_release():
+    text = "Media enquiries: Tom Ash, tom.ash@nwbio.co.uk. Kim Lee, kim@biowin.org. BioWin counts 300 members."
+    answers = [PersonAnswer(name="Tom Ash", organisation="nwbio.co.uk"), PersonAnswer(name="Kim Lee", organisation="biowin.org")]
+    people, _ = build_people(answers, text, [])
+    name_organisations(people, ["BioWin", "Northwest Health Cluster"], text)
+    assert [p.organisation for p in people] == [None, "BioWin"]

@@ -208,6 +208,9 @@ def _title_case(surface: str) -> str:
     return " ".join(out)
 
 
+_DOMAIN = re.compile(r"(?:www\.)?([\w-]+)(?:\.[\w-]+)*\.[a-z]{2,}", re.IGNORECASE)
+
+
 def _organisation(answer: PersonAnswer) -> str | None:
     """The organisation the model names, else the one its role names; a press office is no organisation of its
     own ("Ufficio stampa TLS" is TLS)."""
@@ -320,7 +323,10 @@ def name_organisations(people: Sequence[Person], organisations: Sequence[str], t
             named = {name for name in organisations if person.role and find_all(name, person.role)}
             person.organisation = named.pop() if len(named) == 1 else None
             continue
+        domain = _DOMAIN.fullmatch(said)
         if not find_all(said, text) and (span := find(said, text)) is not None:
             said = text[span[0]:span[1]]  # a long name the model misspelt, as the release writes it
-        label = name_key(said).replace(" ", "")
-        person.organisation = next((name for name in organisations if name != said and spelt_by(label, name, text)), said)
+        label = domain.group(1).replace("-", "").casefold() if domain else name_key(said).replace(" ", "")
+        spelt = next((name for name in organisations if name != said and spelt_by(label, name, text)), None)
+        # A mail or web domain ("nwbiohub.co.uk") names an organisation only when it spells one of the release's.
+        person.organisation = spelt or (None if domain else said)
