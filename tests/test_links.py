@@ -91,13 +91,14 @@ def test_scope_stated_after_the_noun_but_not_the_whole_country():
     assert found["445+"].scope is None
 
 
-def test_a_figure_said_of_a_list_of_places_has_no_scope():
+def test_a_figure_said_of_a_list_of_places_or_of_a_placed_noun_has_no_scope():
     text = ("Baltic Health Alliance has 430 members in Sweden, Denmark and Norway. NordBio counts 75 members in Skåne. "
-            "Oresund Cluster represents 380 member companies in Denmark and southern Sweden.")
+            "Oresund Cluster represents 380 member companies in Denmark and southern Sweden. Its members employ 41,000 "
+            "people in Scanian life sciences.")
     candidates = [c for c in find_candidates(text, "en") if c.kind == "quantity"]
     found = {link.candidate.text: link for link in link_candidates(text, candidates, read_layout(text, candidates),
                                                           ["Baltic Health Alliance", "NordBio", "Oresund Cluster"])}
-    assert found["430"].scope is None and found["380"].scope is None
+    assert found["430"].scope is None and found["380"].scope is None and found["41,000"].scope is None
     assert found["75"].scope == "Skåne"
 
 

@@ -54,6 +54,12 @@ def _more_places() -> re.Pattern[str]:
     return re.compile(rf"(?:{item_separator().pattern})(?:[a-z]+[ \t]+)?[A-ZÀ-Ý]")
 
 
+def _qualifies_a_noun(text: str, end: int) -> bool:
+    """"41,000 people employed in Scottish life sciences": the word is an adjective of the noun after it, no place."""
+    following = re.match(r"[ \t]+([a-zà-ÿ][\w'’-]*)", text[end:end + 40])
+    return following is not None and not pattern("function_word").fullmatch(unaccent(following.group(1)))
+
+
 @cache
 def _scope_heading() -> re.Pattern[str]:
     return re.compile(rf"(?<![\w])(?i:{alternation('scope_in')})\s+{_PLACE}\s*$")
@@ -210,7 +216,9 @@ def _scope(text: str, candidate: Candidate, layout: Layout) -> str | None:
     ("430 members in Sweden, Denmark and Norway") is said of the cluster's whole footprint."""
     after = _scope_after().match(unaccent(text), candidate.end)
     if after and not _whole_of().search(plain(text[candidate.end:after.start("place")])):
-        return None if _more_places().match(text, after.end("place")) else text[after.start("place"):after.end("place")]
+        if _more_places().match(text, after.end("place")) or _qualifies_a_noun(text, after.end("place")):
+            return None
+        return text[after.start("place"):after.end("place")]
     heading = layout.subheading_at(candidate.start)
     found = _scope_heading().search(unaccent(heading.heading)) if heading else None
     return heading.heading[found.start("place"):found.end("place")] if heading and found else None
