@@ -148,3 +148,11 @@ def test_a_name_closing_in_a_capitalised_cluster_word_is_a_cluster_s_own_name():
 def test_a_heading_ending_in_a_cluster_word_introduces_no_name_on_the_line_below():
     text = "Der Cluster Medizintechnik Weser zieht Bilanz.\n\nKennzahlen des Clusters\nMitglieder: 210\n"
     assert introduced_clusters(text, "de") == ["Medizintechnik Weser"]
+
+
+@pytest.mark.parametrize(("text", "language", "names"), [
+    ("Le pôle Vallée de la Pharma publie ses chiffres. Le pôle compte 140 adhérents.", "fr", ["Vallée de la Pharma"]),
+    ("Der Biotech-Cluster Rhein-Main und das Netzwerk Saarmed kooperieren.", "de", ["Saarmed"]),
+])
+def test_a_name_keeps_its_joining_words_and_a_compound_s_cluster_word_introduces_none(text, language, names):
+    assert introduced_clusters(text, language) == names

@@ -28,7 +28,7 @@ REFERENCE_REACH = 1500  # how far before "the network" its name may stand
 # A name is capitalised words, possibly joined by a hyphen, a dot or "&" ("Acme.health", "bioAcme Plus").
 # It starts where a word starts: tried inside a long word, the lowercase run before a capital would be
 # scanned again from every letter, and reading would grow with the square of the word's length.
-_NAME = r"(?P<name>(?<!\w)(?:[A-Z]|[a-z]+[A-Z])[\w'’.&-]*[\w](?:[ \t]+(?:[A-Z0-9][\w'’.&-]*[\w]|de|du|des|of|di|del|der|van|&)){0,5})"
+_NAME = r"(?P<name>(?<!\w)(?:[A-Z]|[a-z]+[A-Z])[\w'’.&-]*[\w](?:[ \t]+(?:[A-Z0-9][\w'’.&-]*[\w]|de|du|des|of|di|del|der|van|la|della|delle|&)){0,5})"
 
 
 
@@ -41,9 +41,10 @@ def _cluster_word() -> re.Pattern[str]:
 @cache
 def _introduced() -> re.Pattern[str]:
     """"<cluster word> [adjectives] [named] Name", on one line: the text calls Name a cluster. A heading that ends
-    in a cluster word ("Kennzahlen des Clusters") introduces no name on the line below it."""
+    in a cluster word ("Kennzahlen des Clusters") introduces no name on the line below it, and a cluster word
+    closing a compound ("der Biotech-Cluster Rhein-Main") is part of the name."""
     return re.compile(
-        rf"(?<![\w])(?P<word>(?i:{alternation('cluster_word')}))(?:[ \t]+{_epithet()}){{0,2}}?[ \t]+(?:(?i:{alternation('named')})[ \t]+)?[«\"“]?[ \t]*{_NAME}"
+        rf"(?<![\w-])(?P<word>(?i:{alternation('cluster_word')}))(?:[ \t]+{_epithet()}){{0,2}}?[ \t]+(?:(?i:{alternation('named')})[ \t]+)?[«\"“]?[ \t]*{_NAME}"
     )
 
 
