@@ -314,6 +314,22 @@ def test_an_apposition_in_a_possessive_after_a_party_is_no_party():
     assert [a.parties for a in agreements] == [["Nordbio Network", "Alpen Invest"]]
 
 
+@pytest.mark.parametrize(("text", "answered"), [
+    ("Trois questions à Anne Roy, directrice de Nordsanté Cluster\n\nLyon, le 5 février 2026\n\nNordsanté Cluster compte "
+     "260 adhérents. Ma priorité est l'international : nous venons de signer un accord avec le cluster suisse Alpimed, et "
+     "nous préparons un rapprochement avec Rivabio.", ["Alpimed", "Rivabio"]),
+    ("Five questions for Dan Roe, CEO of Nordsanté Cluster\n\nSEATTLE, Feb. 10, 2026 – Dan Roe took the helm of Nordsanté "
+     "Cluster on February 1.\n\nLast month we signed a memorandum of understanding with the Scandinavian cluster Alpimed "
+     "Alliance, and we are exploring a partnership with Rivabio.", ["Nordsanté Cluster", "Alpimed Alliance"]),
+])
+def test_the_release_s_own_voice_signs_with_the_partner_of_its_we_signed(text, answered):
+    partner = answered[0] if answered[0] != "Nordsanté Cluster" else answered[1]
+    answers = [AgreementAnswer(kind="partnership", parties=answered),
+               AgreementAnswer(kind="partnership", parties=["Nordsanté Cluster", "Rivabio"])]
+    agreements, _ = build(answers, text, clusters=["Nordsanté Cluster"])
+    assert [a.parties for a in agreements] == [["Nordsanté Cluster", partner]]
+
+
 @pytest.mark.parametrize(("text", "answered", "parties"), [
     # "de" joins a name the release never uses in short
     ("Nantes, le 18 novembre 2025 – Atlanbio et la Région Pays de la Loire ont signé lundi un accord-cadre.",

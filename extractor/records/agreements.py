@@ -535,6 +535,7 @@ def _drafts(answers: Sequence[AgreementAnswer], analysis: ReleaseAnalysis, passa
             people: Sequence[str], clusters: Sequence[str], flags: list[Flag]) -> list[_Draft]:
     text = analysis.text
     drafts: list[_Draft] = []
+    ours = _signed_by_us(analysis, passages, clusters)
     for answer in answers:
         parties: list[tuple[str, tuple[int, int]]] = []
         for said in answer.parties:
@@ -545,6 +546,12 @@ def _drafts(answers: Sequence[AgreementAnswer], analysis: ReleaseAnalysis, passa
                 continue
             if _is_organisation(cleaned[0], people, text, analysis.language) and not any(_same_party(cleaned[0], p) for p, _ in parties):
                 parties.append(cleaned)
+        if ours:
+            told = _told_by_us(answer.kind, parties, ours, text)
+            if told is not None:
+                drafts.append(told)
+            if told is not None or _beside_our_signing(parties, ours, text):
+                continue
         if len(parties) < 2:
             continue
         passage = _passage_of([find_all(name, text) or [span] for name, span in parties], passages, analysis.sentences)
@@ -567,6 +574,69 @@ def _drafts(answers: Sequence[AgreementAnswer], analysis: ReleaseAnalysis, passa
                 same.merged = True
         same.said_date = same.said_date or draft.said_date
     return [signing for draft in joined for signing in _told_one_by_one(draft, analysis, clusters) or _bilateral(draft, analysis)]
+
+
+@dataclass(frozen=True)
+class _OwnSigning:
+    """The release's own voice telling its signing, and the partner's clause: "nous venons de signer un accord
+    avec le cluster suisse X": the voice is the cluster the title names."""
+
+    voice: tuple[str, tuple[int, int]]
+    sentence: tuple[int, int]
+    clause: tuple[int, int]
+
+
+@cache
+def _with_word(language: str | None) -> re.Pattern[str]:
+    return re.compile(rf"(?<![\w])(?i:{alternation('with', language)})(?![\w])")
+
+
+def _signed_by_us(analysis: ReleaseAnalysis, passages: Sequence[tuple[int, int]],
+                  clusters: Sequence[str]) -> list[_OwnSigning]:
+    """Each agreement passage's "we signed … with X" (the with-clause up to its end), when the title names one
+    cluster of the release to speak as "we"."""
+    title = analysis.layout.title or ""
+    named = [c for c in clusters if find_all(c, title)]
+    if len(named) != 1 or (voice := find(named[0], analysis.text)) is None:
+        return []
+    folded = unaccent(analysis.text)
+    said = []
+    for start, _ in passages:
+        sentence = analysis.sentences.at(start)
+        signed = pattern("we_signed", analysis.language).search(plain(analysis.text[sentence[0]:sentence[1]]))
+        if signed is None:
+            continue
+        with_word = _with_word(analysis.language).search(folded, sentence[0] + signed.start(), sentence[1])
+        if with_word is None:
+            continue
+        end = next((b.start() for b in _clause_break().finditer(folded, with_word.end(), sentence[1])), sentence[1])
+        said.append(_OwnSigning((analysis.text[voice[0]:voice[1]], voice), sentence, (with_word.end(), end)))
+    return said
+
+
+def _told_by_us(kind: AgreementKind, parties: Sequence[tuple[str, tuple[int, int]]], ours: Sequence[_OwnSigning],
+                text: str) -> _Draft | None:
+    """The signing of the release's own voice with the one party the model gave that its "with" clause names;
+    the model's other parties there ("et nous préparons un rapprochement avec Y") signed nothing."""
+    for signing in ours:
+        start, end = signing.clause
+        partners = [p for p in parties if not _same_party(p[0], signing.voice[0])
+                    and any(start <= s < end for s, _ in find_all(p[0], text))]
+        if len(partners) == 1:
+            return _Draft(kind, [signing.voice, partners[0]], None, signing.sentence)
+    return None
+
+
+def _beside_our_signing(parties: Sequence[tuple[str, tuple[int, int]]], ours: Sequence[_OwnSigning], text: str) -> bool:
+    """A party named only in a sentence of the release's own signing, outside its "with" clause ("and we are
+    exploring a partnership with Y"): the sentence tells no signing with it."""
+    sentences = [signing.sentence for signing in ours]
+    clauses = [signing.clause for signing in ours]
+    for name, _ in parties:
+        spans = find_all(name, text)
+        if spans and all(any(s <= at < e for s, e in sentences) and not any(s <= at < e for s, e in clauses) for at, _ in spans):
+            return True
+    return False
 
 
 def build_agreements(answers: Sequence[AgreementAnswer], analysis: ReleaseAnalysis, people: Sequence[str],
