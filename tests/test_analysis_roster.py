@@ -156,3 +156,8 @@ def test_a_heading_ending_in_a_cluster_word_introduces_no_name_on_the_line_below
 ])
 def test_a_name_keeps_its_joining_words_and_a_compound_s_cluster_word_introduces_none(text, language, names):
     assert introduced_clusters(text, language) == names
+
+
+def test_a_ministry_is_no_cluster_though_its_field_opens_the_word():
+    text = "Das Netzwerk Nordmed und das Wirtschaftsministerium Nordland unterzeichnen eine Absichtserklärung."
+    assert roster(["Nordmed", "Wirtschaftsministerium Nordland"], [], text) == ["Nordmed"]

@@ -24,6 +24,7 @@ def layout_of(text: str, lang: str | None = None):
         (" Giverny, le 6 octobre 2020", dt.date(2020, 10, 6), ("Giverny",)),
         ("Lyon, 3 March 2025 – Lyonbiopôle today announced", dt.date(2025, 3, 3), ("Lyon",)),
         ("PARIS – 12 janvier 2023 – Medicen annonce", dt.date(2023, 1, 12), ("PARIS",)),
+        ("Graz, 27. Jänner 2026 – Das Netzwerk zieht Bilanz", dt.date(2026, 1, 27), ("Graz",)),
     ],
 )
 def test_dateline_gives_date_and_places(line, date, places):

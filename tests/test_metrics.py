@@ -53,6 +53,10 @@ def _hint(sentence: str, number: str) -> Metric | None:
     # other press-release phrasing
     ("The cluster also supported 38 collaborative R&D projects", "38", M.projects),
     ("bringing its total membership to 620 organisations", "620", M.members),
+    ("BioCyL cuenta con socios que emplean a 12.000 profesionales", "12.000", M.jobs),
+    ("con più di 2.500 addetti e un giro d'affari di 600 milioni di euro", "600 milioni di euro", M.revenue),
+    ("Het cluster bestaat uit 75 organisaties", "75", M.members),
+    ("The network consists of 75 organisations", "75", M.members),
     ("Kennzahlen\nBeschäftigte in den Mitgliedsunternehmen: 15.000", "15.000", M.jobs),
     ("Kennzahlen\nUmsatz der Mitglieder: 3,2 Mrd. Euro", "3,2 Mrd. Euro", M.revenue),
     ("Las empresas del clúster facturan en conjunto 900 millones de euros", "900 millones de euros", M.revenue),

@@ -243,3 +243,10 @@ def test_a_web_domain_is_a_persons_organisation_only_when_it_spells_one_of_the_r
     people, _ = build_people(answers, text, [])
     name_organisations(people, ["BioWin", "Northwest Health Cluster"], text)
     assert [p.organisation for p in people] == [None, "BioWin"]
+
+
+def test_a_persons_organisation_drops_its_article_and_an_austrian_title_is_no_part_of_a_name():
+    text = "« Être au plus près », a souligné sa présidente, Claire Roy, du pôle Santé Morvan. Sagt Mag. Eva Lind."
+    answers = [PersonAnswer(name="Claire Roy", organisation="Le pôle Santé Morvan"), PersonAnswer(name="Mag. Eva Lind")]
+    people, _ = build_people(answers, text, [])
+    assert [(p.name, p.organisation) for p in people] == [("Claire Roy", "pôle Santé Morvan"), ("Eva Lind", None)]

@@ -90,7 +90,7 @@ def _month_numbers() -> dict[str, int]:
 
 @lru_cache(maxsize=1)
 def _calendar_words() -> tuple[str, str, str]:
-    wide: set[str] = set()
+    wide: set[str] = set(words("dates.month_name"))
     abbreviated = set(words("dates.month_abbreviation"))
     weekdays: set[str] = set()
     for code in DATE_LANGS:

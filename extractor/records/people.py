@@ -222,6 +222,8 @@ def _organisation(answer: PersonAnswer) -> str | None:
     office = _press_office().match(unaccent(said))
     if office:
         said = said[office.end():].strip()
+    # "Le pôle Santé Bourgogne" is the pôle's name without its article.
+    said = said[article.end():] if (article := _leading_article().match(unaccent(said))) else said
     return said or None
 
 
@@ -232,6 +234,11 @@ def _role(answer: PersonAnswer, name: str) -> str | None:
     for start, end in reversed(find_all(name, role)):
         role = f"{role[:start].rstrip(' ,')} {role[end:].lstrip(' ,')}"
     return role.strip(" ,") or None
+
+
+@cache
+def _leading_article() -> re.Pattern[str]:
+    return re.compile(rf"(?i:{alternation('article')})(?:(?<=')|[ \t]+)(?=\S)")
 
 
 @cache

@@ -26,7 +26,7 @@ _LOWER_AFTER = re.compile(r"[ \t]+[^\W\d_A-ZÀ-Ý]")
 # scale of an amount before its currency ("3,2 Mrd. Euro", "12 Mio. €", "1,5 mld. di euro").
 _ABBREVIATIONS = frozenset({
     "m", "mm", "mme", "mlle", "mr", "mrs", "ms", "dr", "dres", "pr", "prof", "st", "ste", "sr", "sra", "srta", "dott",
-    "ing", "dipl", "hr", "fr", "nr", "no", "vol", "art", "av", "bd", "etc", "cf", "ca", "approx", "vs", "inc", "ltd",
+    "ing", "dipl", "mag", "hr", "fr", "nr", "no", "vol", "art", "av", "bd", "etc", "cf", "ca", "approx", "vs", "inc", "ltd",
     "co", "corp", "jr", "sen", "rep", "gov", "hon", "mgr", "mevr", "dhr", "sig", "v",
     "mrd", "mio", "tsd", "md", "mds", "mld", "mln", "mill",
 })
