@@ -286,10 +286,19 @@ def _distinctive(name: str) -> set[str]:
 
 
 @cache
+def _several_agreements(language: str | None) -> re.Pattern[str]:
+    return re.compile(rf"(?<![\w])(?i:{alternation('several_agreements', language)})(?![\w])")
+
+
+@cache
+def _with_word(language: str | None) -> re.Pattern[str]:
+    return re.compile(rf"(?<![\w])(?i:{alternation('with', language)})(?![\w])")
+
+
+@cache
 def _with_partners(language: str | None) -> re.Pattern[str]:
     """Agreements in the plural, then "with": "les accords de partenariats que A officialise avec B et C"."""
-    return re.compile(rf"(?<![\w])(?i:{alternation('several_agreements', language)})(?![\w]).*?"
-                      rf"(?<![\w])(?P<with>(?i:{alternation('with', language)}))(?![\w])", re.DOTALL)
+    return re.compile(rf"{_several_agreements(language).pattern}.*?(?P<with>{_with_word(language).pattern})", re.DOTALL)
 
 
 def _bilateral(draft: _Draft, analysis: ReleaseAnalysis) -> list[_Draft]:
@@ -316,14 +325,9 @@ def _bilateral(draft: _Draft, analysis: ReleaseAnalysis) -> list[_Draft]:
 
 
 @cache
-def _several_agreements(language: str | None) -> re.Pattern[str]:
-    return re.compile(rf"(?<![\w])(?i:{alternation('several_agreements', language)})(?![\w])")
-
-
-@cache
 def _with_before_name(language: str | None) -> re.Pattern[str]:
     """"with" and up to four words before a partner's name: "avec le cluster québécois Montréal InVivo"."""
-    return re.compile(rf"(?<![\w])(?i:{alternation('with', language)})(?:\s+[\w'’-]+){{0,4}}\s+$")
+    return re.compile(rf"{_with_word(language).pattern}(?:\s+[\w'’-]+){{0,4}}\s+$")
 
 
 def _told_one_by_one(draft: _Draft, analysis: ReleaseAnalysis, clusters: Sequence[str]) -> list[_Draft] | None:
@@ -584,11 +588,6 @@ class _OwnSigning:
     voice: tuple[str, tuple[int, int]]
     sentence: tuple[int, int]
     clause: tuple[int, int]
-
-
-@cache
-def _with_word(language: str | None) -> re.Pattern[str]:
-    return re.compile(rf"(?<![\w])(?i:{alternation('with', language)})(?![\w])")
 
 
 def _signed_by_us(analysis: ReleaseAnalysis, passages: Sequence[tuple[int, int]],
