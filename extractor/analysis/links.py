@@ -372,8 +372,9 @@ def _paragraph_subject(text: str, sentences: Sentences, sentence_start: int, can
     nothing before its number continues the paragraph's subject, the cluster its earlier sentences named last or
     referred to ("The cluster at a glance: • 450 member companies").
     A proper noun before the sentence's first number ("La Wallonie compte 9 892 emplois") makes the sentence
-    about something else, though not a metric's noun German capitalises ("Beschäftigte in den Mitgliedsunternehmen:"); one between its numbers is an item of the list they count ("45 SMEs, the four
-    University Hospitals, three research centres")."""
+    about something else, though a metric's noun German capitalises does not ("Beschäftigte in den
+    Mitgliedsunternehmen: 15.000"); one between its numbers is an item of the list they count ("45 SMEs, the
+    four University Hospitals, three research centres")."""
     first = min((n.start for n in numbers if sentence_start <= n.start <= candidate.start), default=candidate.start)
     if any(not names_a_metric(text[m.start():].split(maxsplit=1)[0]) for m in _PROPER_NOUN.finditer(text, sentence_start, first)):
         return None
