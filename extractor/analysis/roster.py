@@ -28,7 +28,8 @@ REFERENCE_REACH = 1500  # how far before "the network" its name may stand
 # A name is capitalised words, possibly joined by a hyphen, a dot or "&" ("Acme.health", "bioAcme Plus").
 # It starts where a word starts: tried inside a long word, the lowercase run before a capital would be
 # scanned again from every letter, and reading would grow with the square of the word's length.
-_NAME = r"(?P<name>(?<!\w)(?:[A-Z]|[a-z]+[A-Z])[\w'’.&-]*[\w](?:[ \t]+(?:[A-Z0-9][\w'’.&-]*[\w]|de|du|des|of|di|del|der|van|la|della|delle|&)){0,5})"
+_JOINS = "de|du|des|of|di|del|della|delle|der|van|la"  # small words inside a name: "Vallée de la Pharma"
+_NAME = rf"(?P<name>(?<!\w)(?:[A-Z]|[a-z]+[A-Z])[\w'’.&-]*[\w](?:[ \t]+(?:[A-Z0-9][\w'’.&-]*[\w]|{_JOINS}|&)){{0,5}})"
 
 
 
@@ -64,7 +65,7 @@ def _headed(language: str | None) -> re.Pattern[str]:
     """"el Clúster de Salud de Asturias", "il Polo Salute Adriatico": after an article, a capitalised cluster word
     opens the cluster's own name, up to NAME_MAX_WORDS capitalised words joined by particles."""
     word = r"[A-Z][\w'’.&-]*[\w]"
-    joint = r"(?:(?:de|du|des|of|di|del|della|der|van|la|le|do|da)[ \t]+)*"
+    joint = rf"(?:(?:{_JOINS})[ \t]+)*"
     return re.compile(rf"(?<![\w])(?i:{alternation('article')})[ \t]+(?P<name>(?P<word>(?i:{alternation('cluster_name_head', language)}))"
                       rf"(?:[ \t]+{joint}{word}){{1,{NAME_MAX_WORDS}}})")
 
@@ -188,9 +189,9 @@ COMPANY_FORM_INSIDE = 3
 
 def could_be_cluster(name: str, text: str) -> bool:
     """The release spells the name, and it is neither a country, an event ("BIO 2017"), a company ("Acme S.p.A.",
-    "la société Acme") nor an authority, a university, an institute or a hospital ("Regione Toscana", "City of Yokohama", "Università
-    di Siena", "Nantes Université", "Fraunhofer-Institut für Biomedizin"), which a model lists among clusters
-    when they sign with one."""
+    "la société Acme") nor an authority, a university, an institute or a hospital ("Regione Toscana", "City of
+    Yokohama", "Università di Siena", "Nantes Université", "Fraunhofer-Institut für Biomedizin"), which a model
+    lists among clusters when they sign with one."""
     mentions = find_all(name, text)
     if not mentions or is_event_or_country(name):
         return False
