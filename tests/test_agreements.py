@@ -330,6 +330,14 @@ def test_the_release_s_own_voice_signs_with_the_partner_of_its_we_signed(text, a
     assert [a.parties for a in agreements] == [["Nordsanté Cluster", partner]]
 
 
+def test_two_names_given_as_one_party_are_two_parties_and_an_address_is_none():
+    text = ("Milano, 14 ottobre 2025 – Il Cluster Alpino Scienze della Vita e la Regione Valle Verde hanno siglato lunedì "
+            "un accordo.\n\nPer informazioni: comunicazione@clusteralpino.it")
+    answered = ["Cluster Alpino Scienze della Vita e la Regione Valle Verde", "comunicazione@clusteralpino.it"]
+    agreements, _ = build([AgreementAnswer(kind="partnership", parties=answered, date=None)], text)
+    assert [a.parties for a in agreements] == [["Cluster Alpino Scienze della Vita", "Regione Valle Verde"]]
+
+
 @pytest.mark.parametrize(("text", "answered", "parties"), [
     # "de" joins a name the release never uses in short
     ("Nantes, le 18 novembre 2025 – Atlanbio et la Région Pays de la Loire ont signé lundi un accord-cadre.",

@@ -161,3 +161,9 @@ def test_a_name_keeps_its_joining_words_and_a_compound_s_cluster_word_introduces
 def test_a_ministry_is_no_cluster_though_its_field_opens_the_word():
     text = "Das Netzwerk Nordmed und das Wirtschaftsministerium Nordland unterzeichnen eine Absichtserklärung."
     assert roster(["Nordmed", "Wirtschaftsministerium Nordland"], [], text) == ["Nordmed"]
+
+
+def test_two_names_the_model_gave_as_one_cluster_are_the_cluster_the_text_presents():
+    text = "Il Cluster Tecnologico Alpino Scienze della Vita e la Regione Valle Verde hanno siglato un accordo."
+    named = ["Cluster Tecnologico Alpino Scienze della Vita e la Regione Valle Verde"]
+    assert roster(named, ["Cluster Tecnologico Alpino Scienze della Vita"], text) == ["Cluster Tecnologico Alpino Scienze della Vita"]

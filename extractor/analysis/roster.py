@@ -13,6 +13,7 @@ from bisect import bisect_right
 from collections.abc import Sequence
 from functools import cache
 
+from extractor.analysis.lists import item_separator
 from extractor.ground import find_all
 from extractor.identity.clusters import abbreviations, name_fillers, same_cluster
 from extractor.identity.organisations import is_event_or_country
@@ -227,7 +228,13 @@ def roster(named: Sequence[str], known: Sequence[str], text: str) -> list[str]:
     out: list[str] = []
     for name in [*named, *known]:
         name = name.strip()
-        if not name or not could_be_cluster(name, text) or any(same_cluster(name, other) for other in out):
+        if not name or not could_be_cluster(name, text):
+            continue
+        joined = next((i for i, other in enumerate(out) if other.startswith(name) and item_separator().match(other, len(name))), None)
+        if joined is not None:
+            out[joined] = name  # the model's "X e la Regione Y", two names joined, where the text presents X
+            continue
+        if any(same_cluster(name, other) for other in out):
             continue
         short = next((i for i, other in enumerate(out) if other in abbreviations(name, text)), None)
         if short is not None:

@@ -36,6 +36,7 @@ from schemas.common import Decision, Flag, Qualifier, Severity
 
 _YEAR = re.compile(r"\b(?:19|20)[0-9]{2}\b")
 _POSSESSIVE = re.compile(r"['’]s$")
+_ADDRESS = re.compile(r"@|^(?:https?://|www\.)", re.IGNORECASE)
 # Named this often, an organisation is what the release is about, and may sign as "we".
 MAIN_ACTOR_MENTIONS = 3
 # A signing the release tells in its next passage happened days before it; a date older than this is another signing.
@@ -104,6 +105,15 @@ def _only_the_dateline(span: tuple[int, int], analysis: ReleaseAnalysis) -> bool
     dateline = analysis.layout.dateline
     return dateline is not None and not analysis.text[span[0]:span[1]].replace(
         analysis.text[dateline.start:dateline.end], "").strip(" \t\n.–—-:")
+
+
+def _joined_names(party: str) -> list[str]:
+    """A party the model gave as two names joined ("Cluster X della Vita e la Regione Lombardia"): the names, when
+    the second opens on an article, as a new noun phrase does; "Bioscience and Health Network" stays one name."""
+    parts = item_separator().split(party, maxsplit=1)
+    if len(parts) == 2 and (article := re.match(rf"(?i:{alternation('article')})(?:(?<=')|[ \t]+)(?=[A-ZÀ-Ý])", parts[1])):
+        return [parts[0], parts[1][article.end():]]
+    return [party]
 
 
 def _clean_party(name: str, text: str) -> tuple[str, tuple[int, int]] | None:
@@ -205,8 +215,8 @@ def _only_as_place(name: str, text: str, language: str | None) -> bool:
 
 
 def _is_organisation(name: str, people: Sequence[str], text: str, language: str | None = None) -> bool:
-    if is_event_or_country(name) or _only_as_place(name, text, language):
-        return False  # "BIO 2017" is an event, "Boston" a place
+    if is_event_or_country(name) or _only_as_place(name, text, language) or _ADDRESS.search(name):
+        return False  # "BIO 2017" is an event, "Boston" a place, "press@acme.org" an address
     # A person, or a person with a role before the name ("Luxemburgs Wirtschaftsminister Franz Fayot").
     tokens = name_tokens(name)
     return not any(same_person(name, person) or (len(own := name_tokens(person)) > 1 and tokens[-len(own):] == own)
@@ -542,7 +552,7 @@ def _drafts(answers: Sequence[AgreementAnswer], analysis: ReleaseAnalysis, passa
     ours = _signed_by_us(analysis, passages, clusters)
     for answer in answers:
         parties: list[tuple[str, tuple[int, int]]] = []
-        for said in answer.parties:
+        for said in (part for party in answer.parties for part in _joined_names(party)):
             cleaned = _clean_party(said, text)
             if cleaned is None:
                 if said.strip():

@@ -7,7 +7,7 @@ from rapidfuzz import fuzz
 
 from extractor.analysis import ReleaseAnalysis
 from extractor.analysis.links import Linking
-from extractor.analysis.lists import counted_lists
+from extractor.analysis.lists import counted_lists, item_separator
 from extractor.analysis.roster import PRESENTATION_CHARS
 from extractor.ask.answers import ClusterAnswer
 from extractor.candidates import Candidate
@@ -100,8 +100,10 @@ def build_clusters(
     addresses = [c for c in analysis.candidates if c.kind in ("url", "email")]
     said = {answer.name.strip(): answer for answer in named}
     for name_said in roster:
-        # The model's answer for the short name the release gives this one in brackets tells its region too.
-        short = next((said[n] for n in abbreviations(name_said, text) if n in said), None)
+        # The model's answer for the short name the release gives this one in brackets, or for this name joined to
+        # another ("X e la Regione Y"), tells its region too.
+        short = next((said[n] for n in abbreviations(name_said, text) if n in said), None) or next(
+            (answer for n, answer in said.items() if n.startswith(name_said) and item_separator().match(n, len(name_said))), None)
         answer = said.get(name_said) or (short.model_copy(update={"name": name_said}) if short else ClusterAnswer(name=name_said))
         span = find(answer.name, text)
         if span is None:
