@@ -18,7 +18,7 @@ from extractor.ground import find_all
 from extractor.identity.clusters import abbreviations, name_fillers, same_cluster
 from extractor.identity.organisations import is_event_or_country
 from extractor.layout import Layout
-from extractor.lexicon import alternation, pattern
+from extractor.lexicon import alternation, leading_article, pattern
 from extractor.lexicon import words as words_of
 from extractor.normalize.countries import place_country
 from extractor.text.fold import fold_words, name_tokens, plain, unaccent
@@ -81,11 +81,6 @@ def _copula() -> re.Pattern[str]:
 
 
 @cache
-def _article() -> re.Pattern[str]:
-    return re.compile(rf"^(?i:{alternation('article')})(?:(?<=')|\s+)")
-
-
-@cache
 def _epithet() -> str:
     """Words between the cluster word and the name describe the cluster ("le cluster québécois Nordmed"); a
     function word would make the name a place or a field ("cluster in California", "pôle de santé")."""
@@ -94,7 +89,7 @@ def _epithet() -> str:
 
 def _trim(name: str) -> str:
     """A name stops before a lowercase word or an apposition, and at NAME_MAX_WORDS words."""
-    stripped = _article().sub("", unaccent(name))
+    stripped = leading_article().sub("", unaccent(name))
     words = name[len(name) - len(stripped):].split()
     dangling = {"&", *words_of("particle"), *words_of("function_word")}
     while words and words[-1].casefold() in dangling:

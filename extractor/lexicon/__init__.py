@@ -87,3 +87,9 @@ def alternation(concept: str, language: str | None = None) -> str:
 def pattern(concept: str, language: str | None = None) -> re.Pattern[str]:
     """Matches a whole phrase of the concept in folded text (see extractor.text.fold.plain)."""
     return re.compile(rf"(?<![\w]){alternation(concept, language)}(?![\w])")
+
+
+@cache
+def leading_article() -> re.Pattern[str]:
+    """An article opening a phrase, in any language and case, with the blank after it: "Le ", "la ", "l'"."""
+    return re.compile(rf"^(?i:{alternation('article')})(?:(?<=')|[ \t]+)")

@@ -26,7 +26,7 @@ from extractor.ground import evidence, find, find_all
 from extractor.identity.clusters import GENERIC_WORDS, name_fillers, same_cluster
 from extractor.identity.organisations import is_event_or_country
 from extractor.identity.people import same_person
-from extractor.lexicon import alternation, pattern
+from extractor.lexicon import alternation, leading_article, pattern
 from extractor.normalize.dates import until, weekday_before
 from extractor.records.flags import SIGNED_ON_ASSUMED, flag, ungrounded
 from extractor.text.fold import name_tokens, plain, unaccent
@@ -111,7 +111,7 @@ def _joined_names(party: str) -> list[str]:
     """A party the model gave as two names joined ("Cluster X della Vita e la Regione Lombardia"): the names, when
     the second opens on an article, as a new noun phrase does; "Bioscience and Health Network" stays one name."""
     parts = item_separator().split(party, maxsplit=1)
-    if len(parts) == 2 and (article := re.match(rf"(?i:{alternation('article')})(?:(?<=')|[ \t]+)(?=[A-ZÀ-Ý])", parts[1])):
+    if len(parts) == 2 and (article := leading_article().match(parts[1])) and re.match(r"[A-ZÀ-Ý]", parts[1][article.end():]):
         return [parts[0], parts[1][article.end():]]
     return [party]
 

@@ -16,7 +16,7 @@ from extractor.candidates import Candidate
 from extractor.ground import evidence, find, find_all
 from extractor.identity.clusters import same_cluster, spelt_by
 from extractor.identity.people import same_person
-from extractor.lexicon import alternation, pattern, words
+from extractor.lexicon import alternation, leading_article, pattern, words
 from extractor.records.flags import ungrounded
 from extractor.text.fold import fold, name_key, name_tokens, plain, unaccent
 from schemas.common import Flag
@@ -223,7 +223,7 @@ def _organisation(answer: PersonAnswer) -> str | None:
     if office:
         said = said[office.end():].strip()
     # "Le pôle Santé Bourgogne" is the pôle's name without its article.
-    said = said[article.end():] if (article := _leading_article().match(unaccent(said))) else said
+    said = said[article.end():] if (article := leading_article().match(unaccent(said))) else said
     return said or None
 
 
@@ -234,11 +234,6 @@ def _role(answer: PersonAnswer, name: str) -> str | None:
     for start, end in reversed(find_all(name, role)):
         role = f"{role[:start].rstrip(' ,')} {role[end:].lstrip(' ,')}"
     return role.strip(" ,") or None
-
-
-@cache
-def _leading_article() -> re.Pattern[str]:
-    return re.compile(rf"(?i:{alternation('article')})(?:(?<=')|[ \t]+)(?=\S)")
 
 
 @cache
