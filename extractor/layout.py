@@ -238,6 +238,8 @@ def find_dateline(text: str, dates: list[Candidate]) -> Dateline | None:
             return Dateline(line_start, cand.end, day, ())
         places = tuple(p for p in _place_split().split(re.sub(r"[()]", ",", _wire_service().sub(",", head))) if p)
         if places and len(places) <= 8 and all(_is_place(p) for p in places):
+            if alone is not None and cand.kind == "period":
+                break  # a day alone on its line before it says more than a month ("Courant, januari 2019")
             return Dateline(line_start, cand.end, day, places)
         rest = clean_line(text[cand.end:line_end if line_end >= 0 else len(text)])
         if alone is None and not head and _DATE_LINE_REST.match(rest):

@@ -76,3 +76,15 @@ def test_a_month_in_the_body_is_not_the_publication_date() -> None:
 def test_an_early_date_in_the_first_sentence_is_the_publication_date() -> None:
     text = "Quatre pôles de compétitivité viennent d'officialiser, le 19 mai 2022, la création d'une alliance."
     assert dateline_of(text, "fr").date == D(2022, 5, 19)
+
+
+def test_a_dateline_whose_year_follows_del_dates_the_release():
+    text = "Monterrey, Nuevo León, 4 de marzo del 2025.- El Clúster Médico Norteño presentó su informe anual."
+    dateline = find_dateline(text, [c for c in find_candidates(text, "es") if c.kind == "date"])
+    assert dateline is not None and (dateline.date, dateline.places) == (D(2025, 3, 4), ("Monterrey", "Nuevo León"))
+
+
+def test_a_day_alone_on_its_line_beats_a_later_month_after_a_name():
+    text = "Nordcoop: een prachtig ecosysteem\n\nwoensdag 30 januari 2019\n\nNoorder Courant, januari 2019.\n\nNordcoop is een coöperatie."
+    dateline = find_dateline(text, [c for c in find_candidates(text, "nl") if c.kind in ("date", "period")])
+    assert dateline is not None and dateline.date == D(2019, 1, 30)

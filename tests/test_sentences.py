@@ -38,3 +38,9 @@ def test_a_dot_before_a_small_letter_does_not_end_a_sentence():
 def test_the_scale_of_an_amount_before_its_currency_does_not_end_a_sentence():
     text = "Der Umsatz lag bei 3,2 Mrd. Euro. Die Förderung betrug 12 Mio. Euro im Jahr."
     assert texts(text) == ["Der Umsatz lag bei 3,2 Mrd. Euro.", "Die Förderung betrug 12 Mio. Euro im Jahr."]
+
+
+def test_dots_before_a_small_letter_inside_brackets_do_not_end_a_sentence():
+    text = "Nordmed compte 170 membres, dont 120 entreprises (Acme, Bexa, Cyto...) ou des biotechs, et 23 laboratoires. Fin."
+    assert texts(text) == ["Nordmed compte 170 membres, dont 120 entreprises (Acme, Bexa, Cyto...) ou des biotechs, et 23 laboratoires.",
+                           "Fin."]

@@ -50,7 +50,9 @@ def split_sentences(text: str) -> Sentences:
     spans: list[tuple[int, int]] = []
     start = 0
     for stop in _STOP.finditer(text):
-        if stop.group() == "." and (_abbreviation(text, stop.start()) or _LOWER_AFTER.match(text, stop.end())):
+        # "(Servier, Ipsen, Pierre Fabre...) ou des biotechnologies": dots before a small letter end no sentence.
+        dots = stop.group().startswith(".")
+        if dots and ((stop.group() == "." and _abbreviation(text, stop.start())) or _LOWER_AFTER.match(text, stop.end())):
             continue
         _add(spans, text, start, stop.end())
         start = stop.end()
