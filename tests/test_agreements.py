@@ -437,3 +437,57 @@ def test_a_party_named_from_the_contacts_line_signs_under_its_cluster_name():
     assert agreement.parties == ["NordMed", "Alpenbio"]
     (kept,), _ = build_agreements([answer], analyse(text), [], ["Alpenbio"])
     assert kept.parties == ["Alpenbio", "NordMed Cluster Development GmbH"]
+
+
+@pytest.mark.parametrize("text", [
+    "Monterrey, 4 de marzo de 2025.- El Clúster Médico Norteño celebró su asamblea. Durante la asamblea se firmó un "
+    "convenio de colaboración con la Universidad Politécnica (UNIPOL).",
+    "Lille, le 4 mars 2025 – Le pôle Nordmed a tenu son assemblée. À cette occasion, une convention a été signée avec "
+    "l'Université du Littoral (UNILIT).",
+])
+def test_a_signing_with_one_partner_and_no_signatory_is_the_release_s_one_cluster_s(text):
+    cluster = "Clúster Médico Norteño" if "Clúster" in text else "Nordmed"
+    partner = "UNIPOL" if "UNIPOL" in text else "UNILIT"
+    (agreement,), _ = build([AgreementAnswer(kind="partnership", parties=[partner])], text, clusters=[cluster])
+    assert agreement.parties == [cluster, partner]
+    assert build([AgreementAnswer(kind="partnership", parties=[partner])], text, clusters=[cluster, "Biovaldo"])[0] == []
+
+
+def test_a_party_named_after_the_sentence_of_a_partnership_between_two_others_signed_nothing():
+    text = ("Nordvita Alliance is a non-profit membership organisation.\n\nIts vision is becoming a reality as the new "
+            "partnership between Genomics North and the National Genome Centre was announced this month. Nordvita "
+            "Alliance noted that more will follow.")
+    answer = AgreementAnswer(kind="partnership", parties=["Nordvita Alliance", "Genomics North", "National Genome Centre"])
+    (agreement,), _ = build([answer], text, clusters=["Nordvita Alliance"])
+    assert agreement.parties == ["Genomics North", "National Genome Centre"]
+
+
+def test_an_agreement_word_inside_a_capitalised_name_states_no_agreement():
+    text = ("Nordalps est une association de la région. La conférence du 30 novembre au Swiss Tech Convention Center de "
+            "l’EPFZ ne plongera pas dans l’histoire de l’association.")
+    assert build([AgreementAnswer(kind="partnership", parties=["Nordalps", "EPFZ"])], text, clusters=["Nordalps"])[0] == []
+
+
+def test_a_german_compound_of_an_agreement_word_states_the_agreement():
+    text = "Konkret schlossen der BioCampus Nordstadt und der Südpark Life Science ein Kooperationsabkommen ab."
+    (agreement,), _ = build([AgreementAnswer(kind="partnership", parties=["BioCampus Nordstadt", "Südpark Life Science"])], text)
+    assert agreement.parties == ["BioCampus Nordstadt", "Südpark Life Science"]
+
+
+@pytest.mark.parametrize(("text", "answered", "parties"), [
+    ("Fondazione Nordvita: un accordo con ALBA e CL.NOR.\n\nLo scorso 30 ottobre la Fondazione Nordvita (istituto di "
+     "ricerca) ha siglato un accordo con ALBA e con CL.NOR. La Fondazione Nordvita ne è lieta.",
+     ["ALBA", "CL.NOR"], [["ALBA", "CL.NOR", "Fondazione Nordvita"]]),
+    ("Leeds, 3 March 2025 – The Northern Care Alliance (NCA) has signed an MoU with Harbour Health in Australia and "
+     "another MoU with Scan Health and Westcare in Canada. The Northern Care Alliance will host both.",
+     ["Harbour Health", "Scan Health", "Westcare"],
+     [["Northern Care Alliance", "Harbour Health"], ["Northern Care Alliance", "Scan Health", "Westcare"]]),
+])
+def test_partners_after_with_sign_with_the_organisation_the_sentence_names_before(text, answered, parties):
+    agreements, _ = build([AgreementAnswer(kind="partnership", parties=answered)], text)
+    assert [a.parties for a in agreements] == parties
+
+
+def test_a_capitalised_phrase_opening_the_sentence_is_no_signatory():
+    text = "Monterrey, 4 de marzo de 2025.- Durante la Asamblea se firmó un convenio con la Universidad Norteña (UNOR)."
+    assert build([AgreementAnswer(kind="partnership", parties=["UNOR"])], text)[0] == []

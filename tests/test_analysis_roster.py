@@ -167,3 +167,44 @@ def test_two_names_the_model_gave_as_one_cluster_are_the_cluster_the_text_presen
     text = "Il Cluster Tecnologico Alpino Scienze della Vita e la Regione Valle Verde hanno siglato un accordo."
     named = ["Cluster Tecnologico Alpino Scienze della Vita e la Regione Valle Verde"]
     assert roster(named, ["Cluster Tecnologico Alpino Scienze della Vita"], text) == ["Cluster Tecnologico Alpino Scienze della Vita"]
+
+
+def test_a_short_name_in_brackets_after_a_university_is_no_cluster():
+    text = ("Durante la Asamblea del Clúster Médico Norteño se firmó un convenio con la Universidad Politécnica (UNIPOL) "
+            "de Monterrey.")
+    assert roster(["Clúster Médico Norteño", "UNIPOL"], [], text) == ["Clúster Médico Norteño"]
+
+
+def test_a_place_ranked_among_hubs_is_no_cluster():
+    text = ("“Valdora es el segundo polo biotecnológico del país”, dijo el alcalde. El sector suma 900 empleos en Valdora, "
+            "y el clúster Biovaldo cuenta 40 socios.")
+    assert introduced_clusters(text, "es") == ["Biovaldo"]
+
+
+@pytest.mark.parametrize(("text", "language", "names"), [
+    ("Dans le cadre de ses actions, Nordmed, le pôle de compétitivité santé du Nord, signe un accord.", "fr", ["Nordmed"]),
+    ("The deal was signed with Harborbio, a cluster based in Maine.", "en", ["Harborbio"]),
+    ("Ainsi, le pôle signe un accord. Today, the network counts 40 members.", "fr", []),
+    ("« Nous signons », a rappelé Jean-Marc Roux, président du pôle.", "fr", []),
+    ("The panel included Jane Roe, the network's president, and John Doe, cluster manager at Acme.", "en", []),
+])
+def test_a_name_set_beside_a_cluster_word_inside_a_sentence_is_a_cluster(text, language, names):
+    assert introduced_clusters(text, language) == names
+
+
+def test_a_preposition_between_a_cluster_word_and_a_name_introduces_no_cluster():
+    text = "All cluster formations within Life Science collaborate, and Nordvita Alliance leads them."
+    assert "Life Science" not in introduced_clusters(text, "en")
+
+
+@pytest.mark.parametrize(("text", "language", "names"), [
+    ("Neuer Dachverband Nordbio vertritt 245 Unternehmen.", "de", ["Nordbio"]),
+    ("Het zorgnetwerk Oostmed groeit.", "nl", ["Oostmed"]),
+])
+def test_a_compound_that_ends_in_a_cluster_word_introduces_a_name(text, language, names):
+    assert introduced_clusters(text, language) == names
+
+
+def test_a_name_of_filler_words_alone_is_no_cluster():
+    text = "Le pôle Nordmed renforce la filière francilienne « Santé et technologies »."
+    assert introduced_clusters(text, "fr") == ["Nordmed"]

@@ -403,3 +403,34 @@ def test_a_cluster_named_without_its_kind_word_is_still_the_subject():
 def test_an_amount_of_projects_is_their_funding():
     found = link_text("Le pôle Nordvita a labellisé 35 projets et 12 M€ de projets financés en 2025.", "fr", ["Nordvita"])
     assert (found["35"].metric, found["12 M€"].metric) == (Metric.projects, Metric.funding)
+
+
+@pytest.mark.parametrize(("text", "lang", "number"), [
+    ("Nordvita hosts the forum of Medvalley Alliance (MVA). There are over 300 member companies of MVA, and the number grows.",
+     "en", "over 300"),
+    ("Nordvita accueille le forum de Medvalley Alliance. Les 250 adhérents de Medvalley Alliance sont invités.", "fr", "250"),
+])
+def test_a_count_belongs_to_the_cluster_named_after_its_noun(text, lang, number):
+    found = link_text(text, lang, ["Nordvita", "Medvalley Alliance"])
+    assert (found[number].cluster, found[number].metric) == ("Medvalley Alliance", Metric.members)
+
+
+def test_a_cluster_written_without_the_places_of_its_name_is_the_subject():
+    text = "Le pôle de compétitivité Nordmed Hauts-de-France fédère la filière. Nordmed compte plus de 170 membres actifs."
+    found = link_text(text, "fr", ["Nordmed Hauts-de-France"])
+    assert (found["plus de 170"].cluster, found["plus de 170"].decided_by) == ("Nordmed Hauts-de-France", Decision.sentence_subject)
+
+
+def test_a_kind_whose_items_open_on_of_is_one_kind_not_a_mixed_membership():
+    text = "Nordmed compte 170 membres, dont 23 organismes de recherche, d'enseignement supérieur et de valorisation."
+    assert link_text(text, "fr", ["Nordmed"])["23"].metric is Metric.research_centres
+
+
+@pytest.mark.parametrize(("text", "lang", "number"), [
+    ("Un anno intenso per Nordmed, che nel 2022 ha visto l'ingresso di 13 soci, portando a 112 il numero totale di associati.",
+     "it", "13"),
+    ("Nordmed celebrated the arrival of 14 members this year.", "en", "14"),
+])
+def test_members_who_joined_over_a_period_are_no_count_of_now(text, lang, number):
+    link = link_text(text, lang, ["Nordmed"])[number]
+    assert link.cluster is None and link.outside

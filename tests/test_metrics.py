@@ -228,6 +228,10 @@ def _hint(sentence: str, number: str) -> Metric | None:
     ("Le pôle a financé 30 projets en 2024 et compte 300 membres.", "30", M.projects),
     ("30 projects funded by the region, which employs 400 people", "30", M.projects),
     ("il polo ha finanziato 30 progetti con 120 soci", "30", M.projects),
+    # the total's own words before the noun
+    ("portando a 112 il numero totale di associati", "112", M.members),
+    ("portant à 95 le nombre total d'adhérents", "95", M.members),
+    ("llevando a 64 el número total de socios", "64", M.members),
 ])
 def test_hint(sentence: str, number: str, metric: Metric) -> None:
     assert _hint(sentence, number) is metric
@@ -267,6 +271,9 @@ def test_hint(sentence: str, number: str, metric: Metric) -> None:
     ("40% van de omzet", "40%"),
     ("60 % der Arbeitsplätze", "60 %"),
     ("el 40% de las empresas", "40%"),
+    # where money comes from is no count of it
+    ("si aggiungono 8,5 milioni dalle università", "8,5 milioni"),
+    ("plus 3 million from the universities", "3 million"),
 ])
 def test_no_hint(sentence: str, number: str) -> None:
     assert _hint(sentence, number) is None

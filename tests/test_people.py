@@ -250,3 +250,22 @@ def test_a_persons_organisation_drops_its_article_and_an_austrian_title_is_no_pa
     answers = [PersonAnswer(name="Claire Roy", organisation="Le pôle Santé Morvan"), PersonAnswer(name="Mag. Eva Lind")]
     people, _ = build_people(answers, text, [])
     assert [(p.name, p.organisation) for p in people] == [("Claire Roy", "pôle Santé Morvan"), ("Eva Lind", None)]
+
+
+def test_a_name_only_among_organisations_in_brackets_is_a_company():
+    text = ("Nordmed compte 120 entreprises (Acmepharm, Bexalis, GSK, Paul Dufour...). « Nous grandissons », dit Anne "
+            "Morel, présidente (Nordmed, Lille).")
+    people, _ = build_people([PersonAnswer(name="Paul Dufour"), PersonAnswer(name="Anne Morel")], text, [])
+    assert [p.name for p in people] == ["Anne Morel"]
+
+
+def test_a_name_in_brackets_that_say_more_than_a_list_is_a_person():
+    text = "Acme Network, Inc. (head office: Lyon, France; chairman: Jean Morel; hereinafter \"Acme\") signed an MOU."
+    people, _ = build_people([PersonAnswer(name="Jean Morel", role="chairman")], text, [])
+    assert [p.name for p in people] == ["Jean Morel"]
+
+
+@pytest.mark.parametrize("name", ["Europese Commissie", "Belgische Vereniging van Ziekenhuisdirecteurs", "Nordic Cooperative"])
+def test_an_organisation_word_makes_a_name_no_person(name):
+    people, _ = build_people([PersonAnswer(name=name)], f"Vandaag sprak {name} over de regio.", [])
+    assert people == []

@@ -123,7 +123,16 @@ def _is_mixed_membership(text: str, candidate: Candidate, quantities: Sequence[C
     items = [item.strip() for item in item_separator().split(clause)]
     if following and not _words_beyond_articles(items[-1]):
         return False
+    # "23 organismes de recherche, d'enseignement supérieur et de valorisation": items that open on "of" go on
+    # naming one kind.
+    if any((said := _of_opening().match(item)) and not pattern("article").fullmatch(said.group(1)) for item in items[1:]):
+        return False
     return len(items) >= 3 and all(items[:-1]) and bool(items[-1])
+
+
+@cache
+def _of_opening() -> re.Pattern[str]:
+    return re.compile(rf"((?i:{alternation('owned_by')}))(?:[ \t]|(?<=['’]))")
 
 
 def _words_beyond_articles(item: str) -> bool:
@@ -149,6 +158,23 @@ def _clusters_before(text: str, start: int, end: int, clusters: Sequence[str]) -
     found = [(start + e, name) for name in clusters for spelling in spellings(name, text)
              for _, e in find_all(spelling, text[start:end])]
     return sorted(found)
+
+
+@cache
+def _owned_by() -> re.Pattern[str]:
+    """A count's noun, then "of" and an article: "over 300 member companies of ", "les 250 adhérents du "."""
+    return re.compile(rf"[ \t]+(?:[^\W\d_][\w'’-]*[ \t]+){{0,3}}?(?i:{alternation('owned_by')})(?:[ \t]+|(?<=['’]))"
+                      rf"(?:(?i:{alternation('article')})[ \t]+)?")
+
+
+def _owner_after(text: str, candidate: Candidate, clusters: Sequence[str]) -> str | None:
+    """The cluster named right after the count's noun: "There are over 300 member companies of MVA"."""
+    said = _owned_by().match(unaccent(text[candidate.end:candidate.end + 120]))
+    if said is None:
+        return None
+    at = candidate.end + said.end()
+    return next((name for name in clusters for spelling in spellings(name, text)
+                 if text.startswith(spelling, at) and not re.match(r"[\w]", text[at + len(spelling):at + len(spelling) + 1])), None)
 
 
 @cache
@@ -321,15 +347,17 @@ def _counted_alike(whole: Metric | None, part: Metric | None) -> bool:
 
 def _not_a_stock(text: str, candidate: Candidate, sentence_start: int) -> bool:
     """"36 nouveaux adhérents", "12 projets l'année précédente", "next year the budget rises to 8 million",
-    "depuis 1998, une centaine de start-up se sont créées", "sono nate 25 start-up": a change, an earlier
-    year's number, a target or the companies created over a period, not what the cluster counts now."""
+    "depuis 1998, une centaine de start-up se sont créées", "sono nate 25 start-up", "l'ingresso di 13 soci": a
+    change, an earlier year's number, a target, the companies created or the members who joined over a period,
+    not what the cluster counts now."""
     after = plain(text[candidate.end:candidate.end + 60])
     if re.match(rf"\s*{alternation('change')}(?![\w])", after):
         return True
     clause = re.split(r"[.;!?()\n0-9]", after, maxsplit=1)[0]
     before = re.split(r"[.;!?()\n0-9]", plain(text[sentence_start:candidate.start]))[-1]
     return bool(pattern("past").search(clause) or pattern("past").search(before) or pattern("future").search(before)
-                or pattern("future").search(clause) or pattern("created").search(clause) or pattern("created").search(before))
+                or pattern("future").search(clause) or pattern("created").search(clause) or pattern("created").search(before)
+                or pattern("joined").search(before))
 
 
 @cache
@@ -441,7 +469,9 @@ def link_figures(text: str, sentences: Sentences, layout: Layout, offered: Seque
             cluster, decided = cell[0], Decision.table
             metric = cell[1] or metric
         else:
-            if before:
+            if metric is not None and (owner := _owner_after(text, candidate, clusters)) is not None:
+                cluster, decided = owner, Decision.sentence_subject
+            elif before:
                 cluster, decided = before[-1][1], Decision.sentence_subject
             elif (cluster := _by_reference(text, start, candidate.start, clusters)) is not None:
                 decided = Decision.reference

@@ -81,6 +81,23 @@ def _copula() -> re.Pattern[str]:
 
 
 @cache
+def _apposition() -> re.Pattern[str]:
+    """"Eurobiomed, le pôle de compétitivité…", "BioCom, un cluster basé à San Diego", "Acme, cluster asociado a…":
+    a name the sentence goes on to call a cluster. "Jean Roe, président du pôle", "Jane Roe, the network's president",
+    "Jane Roe, cluster manager" call no name a cluster."""
+    return re.compile(
+        rf"{_NAME}[ \t]*,[ \t]*(?:(?i:{alternation('article')})[ \t]+)?(?:{_epithet()}[ \t]+){{0,2}}?(?P<word>(?i:{alternation('cluster_word')}))"
+        rf"(?![\w]|['’]s\b|[ \t]+(?i:{alternation('role')})(?![\w]))"
+    )
+
+
+def _within_a_sentence(name: str, plain_text: str) -> bool:
+    """The text writes the name after a word of its sentence somewhere: a capitalised word that only opens sentences
+    ("Ainsi, le pôle…", "Today, the network…") is no name."""
+    return re.search(rf"[\w,:;'’][ \t]+{re.escape(name)}(?![\w])|[\w][’']{re.escape(name)}(?![\w])", plain_text) is not None
+
+
+@cache
 def _epithet() -> str:
     """Words between the cluster word and the name describe the cluster ("le cluster québécois Nordmed"); a
     function word would make the name a place or a field ("cluster in California", "pôle de santé")."""
@@ -101,8 +118,13 @@ def introduced_clusters(text: str, language: str | None = None) -> list[str]:
     names: list[str] = []
     tried: set[str] = set()  # a long release repeats its names: each is weighed once
     plain_text = unaccent(text)
-    matches = sorted([*_introduced().finditer(plain_text), *_copula().finditer(plain_text)], key=lambda m: m.start("name"))
+    said_to_be = [*_copula().finditer(plain_text), *(m for m in _apposition().finditer(plain_text)
+                                                      if _within_a_sentence(_trim(m.group("name")), plain_text))]
+    places = {m.start("name") for m in said_to_be if _written_as_place(_trim(m.group("name")), plain_text, language)}
+    matches = sorted([*_introduced().finditer(plain_text), *said_to_be], key=lambda m: m.start("name"))
     for found in matches:
+        if found.start("name") in places:
+            continue
         start = found.start("name")
         # A capitalised cluster word is part of a proper name ("EU Japan Cluster Matchmaking Event"), not a
         # word that introduces one; German capitalises every noun ("der Spitzencluster Bio Valley").
@@ -114,7 +136,8 @@ def introduced_clusters(text: str, language: str | None = None) -> list[str]:
         tried.add(name)
         if place_country(name) or (name.isupper() and len(name) <= 3):
             continue
-        if len(fold_words(name).text) >= 3 and not any(same_cluster(name, known) for known in names):
+        if (len(fold_words(name).text) >= 3 and set(name_tokens(name)) - _not_distinctive()
+                and not any(same_cluster(name, known) for known in names)):
             names.append(name)
     for found in _headed(language).finditer(plain_text):
         name = text[found.start("name"):found.end("name")].rstrip(".")
@@ -132,6 +155,12 @@ def introduced_clusters(text: str, language: str | None = None) -> list[str]:
         if not any(same_cluster(name, known) for known in names):
             names.append(name)
     return names
+
+
+def _written_as_place(name: str, plain_text: str, language: str | None) -> bool:
+    """"León es el tercer polo biotecnológico de España … 1.500 empleos en León": a name the text also writes
+    after "in" is a place it ranks among hubs, not a cluster organisation."""
+    return bool(name) and re.search(rf"(?<![\w])(?i:{alternation('locative', language)})[ \t]+{re.escape(name)}(?![\w])", plain_text) is not None
 
 
 @cache
@@ -191,9 +220,29 @@ def could_be_cluster(name: str, text: str) -> bool:
     mentions = find_all(name, text)
     if not mentions or is_event_or_country(name):
         return False
+    return not (_names_no_cluster(name)
+                or any(_company_word().search(plain(text[max(0, start - 40):start])) for start, _ in mentions)
+                or any(_names_no_cluster(full) for full in _spelt_out(name, text, mentions)))
+
+
+def _names_no_cluster(name: str) -> bool:
     folded = plain(name)
-    return not (_company_form().search(folded) or _authority().match(folded) or pattern("institution").search(folded)
-                or any(_company_word().search(plain(text[max(0, start - 40):start])) for start, _ in mentions))
+    return bool(_company_form().search(folded) or _authority().match(folded) or pattern("institution").search(folded))
+
+
+@cache
+def _before_brackets() -> re.Pattern[str]:
+    return re.compile(rf"{_NAME}[ \t]*\($")
+
+
+def _spelt_out(short: str, text: str, mentions: Sequence[tuple[int, int]]) -> list[str]:
+    """The full names a short one abbreviates where the release gives it in brackets: "la Universidad Tecnológica
+    (UNITEC)" makes UNITEC a university."""
+    fulls = []
+    for start, end in mentions:
+        if text[end:end + 1] == ")" and (found := _before_brackets().search(text, max(0, start - 80), start)):
+            fulls.append(found.group("name"))
+    return fulls
 
 
 @cache

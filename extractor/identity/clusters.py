@@ -106,11 +106,18 @@ def spelt_by(label: str, name: str, text: str) -> bool:
 @functools.lru_cache(maxsize=64)
 def spellings(name: str, text: str) -> tuple[str, ...]:
     """The ways a release writes a cluster's name: whole, without the kind of organisation before it ("Pôle
-    Auvergne MedTech" is also "Auvergne MedTech"), and by the short names it gives it in brackets."""
+    Auvergne MedTech" is also "Auvergne MedTech"), without the places after it ("Medicen Paris Région" is also
+    "Medicen", as same_cluster holds), and by the short names it gives it in brackets."""
     words = name.split()
     while len(words) > 1 and all(t in GENERIC_WORDS for t in name_tokens(words[0])):
         words.pop(0)
-    return tuple(dict.fromkeys([name, " ".join(words), *abbreviations(name, text)]))
+    bare = list(words)
+    while len(bare) > 1 and all(t in _place_words() for t in name_tokens(bare[-1])):
+        bare.pop()
+    own = " ".join(bare)
+    distinctive = set(name_tokens(own)) - name_fillers() - _place_words()
+    own_spelling = [own] if distinctive and len(name_key(own).replace(" ", "")) >= CONTAINED_MIN_CHARS else []
+    return tuple(dict.fromkeys([name, " ".join(words), *own_spelling, *abbreviations(name, text)]))
 
 
 @functools.lru_cache(maxsize=64)

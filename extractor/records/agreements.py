@@ -43,6 +43,9 @@ MAIN_ACTOR_MENTIONS = 3
 RECENT_SIGNING_DAYS = 31
 NEXT_PASSAGES = 2
 DISTINCTIVE_CHARS = 4
+HEADING_CAPITALS = 0.6  # a sentence with more of its words capitalised is a heading in title case
+WITH_REACH = 60
+ACRONYM_CHARS = 3  # a signatory named by its capitals alone: "NHSA"  # "con la Universidad Tecnológica (UNITEC)": from "with" to the partner's short name
 
 
 @cache
@@ -96,9 +99,29 @@ def _passages(analysis: ReleaseAnalysis) -> list[tuple[int, int]]:
     spans = [span for span in analysis.sentences.spans if not _only_the_dateline(span, analysis)]
     found = []
     for i, (start, end) in enumerate(spans):
-        if pattern("agreement").search(plain(analysis.text[start:end])):
+        if pattern("agreement").search(plain(analysis.text[start:end])) and not _only_in_names(analysis.text[start:end]):
             found.append((start, spans[i + 1][1] if i + 1 < len(spans) else end))
     return found
+
+
+def _only_in_names(sentence: str) -> bool:
+    """Every agreement word of a sentence of prose is part of a capitalised name: "au Swiss Tech Convention Center",
+    "at the BIO International Convention". A heading capitalises every word, so its words still count."""
+    folded = unaccent(sentence)
+    words = re.findall(r"[^\W\d_][\w'’-]*", folded)
+    if not words or sum(w[0].isupper() for w in words) > HEADING_CAPITALS * len(words):
+        return False
+    said = list(re.finditer(pattern("agreement").pattern, folded, re.IGNORECASE))
+    return bool(said) and all(_in_a_name(folded, found) for found in said)
+
+
+def _in_a_name(sentence: str, found: re.Match[str]) -> bool:
+    if not found.group()[0].isupper():
+        return False
+    before = re.search(r"([^\W\d_][\w'’.-]*)[ \t]+$", sentence[:found.start()])
+    after = re.match(r"[ \t]+([^\W\d_][\w'’.-]*)", sentence[found.end():])
+    capital_before = bool(before and before.group(1)[0].isupper() and not pattern("article").fullmatch(before.group(1).casefold()))
+    return capital_before or bool(after and after.group(1)[0].isupper())
 
 
 def _only_the_dateline(span: tuple[int, int], analysis: ReleaseAnalysis) -> bool:
@@ -197,7 +220,11 @@ def _listed_parties(draft: _Draft, analysis: ReleaseAnalysis, people: Sequence[s
                 listed.append(known)
             elif _is_organisation(surface, people, text, analysis.language) and not any(s <= at < e for _, spans in mentions for s, e in spans):
                 listed.append((surface, (at, at + len(bare))))
-        if len(listed) < 2 or any(p not in listed and not any(_short_for(p[0], q) for q, _ in listed) for p in inside):
+        # A list after "between" is whole in its own sentence: a party the next one names ("the new partnership
+        # between A and B was announced. C noted…") is no signatory.
+        sentence = analysis.sentences.at(start) if found.group("between") else draft.passage
+        named = [party for party in inside if any(sentence[0] <= s < sentence[1] for s, _ in find_all(party[0], text))]
+        if len(listed) < 2 or any(p not in listed and not any(_short_for(p[0], q) for q, _ in listed) for p in named):
             continue  # the list leaves out a party the passage names: it is part of a longer one
         if not found.group("between"):
             # The model's own parties the list leaves out, unless one is a short form of a listed name
@@ -566,6 +593,12 @@ def _drafts(answers: Sequence[AgreementAnswer], analysis: ReleaseAnalysis, passa
                 drafts.append(told)
             if told is not None or _beside_our_signing(parties, ours, text):
                 continue
+        if parties and (signed := _with_its_subject(answer, parties, analysis, passages, people, clusters)) is not None:
+            drafts.extend(signed)
+            continue
+        if len(parties) == 1 and (alone := _with_the_one_cluster(answer, parties[0], analysis, passages, clusters)) is not None:
+            drafts.append(alone)
+            continue
         if len(parties) < 2:
             continue
         passage = _passage_of([find_all(name, text) or [span] for name, span in parties], passages, analysis.sentences)
@@ -621,6 +654,84 @@ def _signed_by_us(analysis: ReleaseAnalysis, passages: Sequence[tuple[int, int]]
         end = next((b.start() for b in _clause_break().finditer(folded, with_word.end(), sentence[1])), sentence[1])
         said.append(_OwnSigning((analysis.text[voice[0]:voice[1]], voice), sentence, (with_word.end(), end)))
     return said
+
+
+def _with_its_subject(answer: AgreementAnswer, parties: Sequence[tuple[str, tuple[int, int]]], analysis: ReleaseAnalysis,
+                      passages: Sequence[tuple[int, int]], people: Sequence[str], clusters: Sequence[str]) -> list[_Draft] | None:
+    """"La Fondazione X ha siglato un accordo con A e con B", "X has signed an MoU with A and another MoU with B": the
+    model gives the partners named after the sentence's "with" and leaves out the organisation the sentence names
+    before its agreement word, which signs with them. One signing, unless the sentence tells "another" one: then
+    each "with" opens a signing of its own."""
+    text, language = analysis.text, analysis.language
+    folded = unaccent(text)
+    title = analysis.layout.title
+    title_end = text.find(title) + len(title) if title and title in text else 0
+    # The lead tells the signing in full, with its day; the title only in short.
+    for passage in sorted(passages, key=lambda p: p[0] < title_end):
+        start, end = analysis.sentences.at(passage[0])
+        mentions = [[m for m in find_all(name, text) if start <= m[0] < end] for name, _ in parties]
+        sentence = folded[start:end]
+        agreement = next((a for a in re.finditer(pattern("agreement").pattern, sentence, re.IGNORECASE) if not _in_a_name(sentence, a)), None)
+        if not all(mentions) or agreement is None:
+            continue
+        said_at = start + agreement.start()
+        withs = [w.start() for w in _with_word(language).finditer(folded, said_at, end)]
+        if not withs or any(m[0] < withs[0] for spans in mentions for m in spans):
+            return None
+        subject = _subject_before(analysis, start, said_at, people, clusters)
+        if subject is None or any(_same_party(subject[0], name) for name, _ in parties):
+            return None
+        groups: dict[int, list[tuple[str, tuple[int, int]]]] = {}
+        for party, spans in zip(parties, mentions, strict=True):
+            groups.setdefault(max(w for w in withs if w < spans[0][0]), []).append(party)
+        if len(groups) > 1 and pattern("another", language).search(plain(text[start:end])):
+            # Each signing's passage runs to the next one's "with", so that no two are joined again as one.
+            opened = sorted(groups)
+            ends = [*opened[1:], passage[1]]
+            return [_Draft(answer.kind, [subject, *groups[at]], answer.date, (start if i == 0 else at, ends[i]))
+                    for i, at in enumerate(opened)]
+        return [_Draft(answer.kind, [subject, *parties], answer.date, passage)]
+    return None
+
+
+def _subject_before(analysis: ReleaseAnalysis, start: int, end: int, people: Sequence[str],
+                    clusters: Sequence[str]) -> tuple[str, tuple[int, int]] | None:
+    """The organisation a sentence names before its agreement word: the one cluster of the release it names there,
+    else the last name of two words or more, or of capitals, outside brackets, that the release names again."""
+    text = analysis.text
+    named = [(s, e) for cluster in clusters for s, e in find_all(cluster, text) if start <= s and e <= end]
+    if len(named) == 1:
+        return text[named[0][0]:named[0][1]], named[0]
+    # Brackets are blanked, not cut: offsets in the sentence stay those of the text.
+    region = re.sub(r"\([^()]*\)", lambda m: " " * len(m.group()), unaccent(text[start:end]))
+    for found in reversed(list(re.finditer(_listed_name(), region))):
+        article = leading_article().match(found.group())
+        at = start + found.start() + (article.end() if article else 0)
+        surface = text[at:start + found.end()].rstrip()
+        shaped = len(name_tokens(surface)) > 1 or (surface.isupper() and len(surface) >= ACRONYM_CHARS)
+        # Named again elsewhere: a capitalised phrase opening the sentence ("Durante la Asamblea") is named once.
+        if (shaped and not re.search(r"[0-9]", surface) and len(find_all(surface, text)) > 1
+                and _is_organisation(surface, people, text, analysis.language)):
+            return surface, (at, at + len(surface))
+    return None
+
+
+def _with_the_one_cluster(answer: AgreementAnswer, party: tuple[str, tuple[int, int]], analysis: ReleaseAnalysis,
+                          passages: Sequence[tuple[int, int]], clusters: Sequence[str]) -> _Draft | None:
+    """"Durante la Asamblea se firmó un convenio con la Universidad X", "il a signé une convention avec X": a
+    signing the release tells with one partner and no signatory, in a release about one cluster, is that
+    cluster's. The model gives the partner alone; the sentence must hold both the agreement and its "with"."""
+    text = analysis.text
+    others = [c for c in clusters if not _same_party(c, party[0])]
+    if len(others) != 1 or (voice := find(others[0], text)) is None:
+        return None
+    folded = unaccent(text)
+    for at, _ in find_all(party[0], text):
+        sentence = analysis.sentences.at(at)
+        if (any(start <= at < end for start, end in passages) and pattern("agreement").search(plain(text[sentence[0]:at]))
+                and _with_word(analysis.language).search(folded, max(sentence[0], at - WITH_REACH), at)):
+            return _Draft(answer.kind, [(text[voice[0]:voice[1]], voice), party], answer.date, sentence)
+    return None
 
 
 def _told_by_us(kind: AgreementKind, parties: Sequence[tuple[str, tuple[int, int]]], ours: Sequence[_OwnSigning],

@@ -248,6 +248,28 @@ def _inside_a_word(text: str, span: tuple[int, int]) -> bool:
     return bool(re.match(r"[-'’]\w", after)) or bool(re.fullmatch(r"\w[-'’]", before))
 
 
+# Brackets holding this many names are a list of examples: "(Sanofi, Servier, Ipsen, Pierre Fabre...)".
+EXAMPLE_ITEMS = 3
+EXAMPLE_WORDS = 4
+
+
+def _only_among_examples(name: str, text: str) -> bool:
+    """Every mention stands in brackets among other names, one of them a single word: a list of member
+    organisations, where a name with a person's shape is a company's ("Pierre Fabre")."""
+    spans = find_all(name, text)
+    return bool(spans) and all(_bracketed_list(text, start) for start, _ in spans)
+
+
+def _bracketed_list(text: str, at: int) -> bool:
+    opening, closing = text.rfind("(", 0, at), text.find(")", at)
+    if opening < 0 or closing < 0 or ")" in text[opening:at] or "(" in text[at:closing]:
+        return False
+    inside = text[opening + 1:closing]
+    items = [item.strip(" .…") for item in inside.split(",")]
+    return (len(items) >= EXAMPLE_ITEMS and not re.search(r"[;:]", inside) and all(len(item.split()) <= EXAMPLE_WORDS for item in items)
+            and any(len(item.split()) == 1 for item in items))
+
+
 def _titled_in_text(text: str, span: tuple[int, int]) -> bool:
     """A monarch's title right before the name in the text ("Ihre Majestät Königin Anna")."""
     before = plain(text[max(0, span[0] - 40):span[0]]).split()
@@ -273,7 +295,8 @@ def build_people(answers: Sequence[PersonAnswer], text: str, organisations: Sequ
             continue
         span = _after_role_field(text, span)
         surface = text[span[0]:span[1]]
-        if _inside_a_word(text, span) or not is_person_name(surface, titled or _titled_in_text(text, span), organisations):
+        if (_inside_a_word(text, span) or _only_among_examples(surface, text)
+                or not is_person_name(surface, titled or _titled_in_text(text, span), organisations)):
             continue
         known = next((p for p in people if same_person(p.name, surface)), None)
         if known is None:
