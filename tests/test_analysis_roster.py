@@ -187,6 +187,7 @@ def test_a_place_ranked_among_hubs_is_no_cluster():
     ("Ainsi, le pôle signe un accord. Today, the network counts 40 members.", "fr", []),
     ("« Nous signons », a rappelé Jean-Marc Roux, président du pôle.", "fr", []),
     ("The panel included Jane Roe, the network's president, and John Doe, cluster manager at Acme.", "en", []),
+    ("Jan de Vries, directeur Vereniging Nordmed, tekende.", "nl", []),
 ])
 def test_a_name_set_beside_a_cluster_word_inside_a_sentence_is_a_cluster(text, language, names):
     assert introduced_clusters(text, language) == names

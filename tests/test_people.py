@@ -269,3 +269,18 @@ def test_a_name_in_brackets_that_say_more_than_a_list_is_a_person():
 def test_an_organisation_word_makes_a_name_no_person(name):
     people, _ = build_people([PersonAnswer(name=name)], f"Vandaag sprak {name} over de regio.", [])
     assert people == []
+
+
+@pytest.mark.parametrize(("text", "said", "name"), [
+    ("Le pôle a signé en présence d’Anne-Claire Morel, secrétaire d’État.", "Anne-Claire Morel", "Anne-Claire Morel"),
+    ("A firmare l’intesa è stato il presidente Massimo Ferretti.", "Maximo Ferretti", "Massimo Ferretti"),
+    ("Namens de universiteit tekende Willem te Brake, vice-voorzitter.", "Willem te Brake", "Willem te Brake"),
+])
+def test_a_name_after_an_elision_misspelt_or_with_a_dutch_particle_is_the_text_s_person(text, said, name):
+    people, _ = build_people([PersonAnswer(name=said)], text, [])
+    assert [p.name for p in people] == [name]
+
+
+def test_a_surname_found_inside_a_name_with_an_apostrophe_is_no_person():
+    people, _ = build_people([PersonAnswer(name="Brien Walsh")], "The keynote was given by Paul O’Brien Walsh.", [])
+    assert [p.name for p in people] == []

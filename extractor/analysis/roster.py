@@ -84,10 +84,11 @@ def _copula() -> re.Pattern[str]:
 def _apposition() -> re.Pattern[str]:
     """"Eurobiomed, le pôle de compétitivité…", "BioCom, un cluster basé à San Diego", "Acme, cluster asociado a…":
     a name the sentence goes on to call a cluster. "Jean Roe, président du pôle", "Jane Roe, the network's president",
-    "Jane Roe, cluster manager" call no name a cluster."""
+    "Jane Roe, cluster manager", "Jan de Vries, directeur Vereniging X" call no name a cluster."""
+    role = rf"(?i:{alternation('role')})(?![\w])"
     return re.compile(
-        rf"{_NAME}[ \t]*,[ \t]*(?:(?i:{alternation('article')})[ \t]+)?(?:{_epithet()}[ \t]+){{0,2}}?(?P<word>(?i:{alternation('cluster_word')}))"
-        rf"(?![\w]|['’]s\b|[ \t]+(?i:{alternation('role')})(?![\w]))"
+        rf"{_NAME}[ \t]*,[ \t]*(?:(?i:{alternation('article')})[ \t]+)?(?:(?!{role}){_epithet()}[ \t]+){{0,2}}?(?P<word>(?i:{alternation('cluster_word')}))"
+        rf"(?![\w]|['’]s\b|[ \t]+{role})"
     )
 
 

@@ -11,6 +11,8 @@ import re
 from collections.abc import Sequence
 from functools import cache
 
+from rapidfuzz import fuzz
+
 from extractor.ask.answers import PersonAnswer
 from extractor.candidates import Candidate
 from extractor.ground import evidence, find, find_all
@@ -242,10 +244,29 @@ def _press_office() -> re.Pattern[str]:
 
 
 def _inside_a_word(text: str, span: tuple[int, int]) -> bool:
-    """"Jean" found in "Jean-Baptiste" is part of another name."""
+    """"Jean" found in "Jean-Baptiste", "Brien" in "O’Brien" is part of another name; after an elision
+    ("en présence d’Anne-Marie Idrac") a name stands whole."""
     before = text[span[0] - 2:span[0]] if span[0] >= 2 else ""
     after = text[span[1]:span[1] + 2]
-    return bool(re.match(r"[-'’]\w", after)) or bool(re.fullmatch(r"\w[-'’]", before))
+    return bool(re.match(r"[-'’]\w", after)) or bool(re.fullmatch(r"\w-|[^\W\d_a-zà-ÿ]['’]", before))
+
+
+# How close the model's spelling of a first name must be to the text's ("Eduardo" for "Edoardo").
+FIRST_NAME_SIMILARITY = 70
+
+
+def _misspelt(name: str, text: str) -> tuple[int, int] | None:
+    """The text's own spelling of a name the model misspelt in its first word ("Maximiliano Boggetti" for
+    "Massimiliano Boggetti"): the same surname, after a capitalised word close to the model's first name."""
+    first, *rest = name.split()
+    if not rest:
+        return None
+    surname = " ".join(rest)
+    for start, end in find_all(surname, text):
+        before = re.search(r"([A-ZÀ-Ý][\w'’-]+)[ \t]+$", text[max(0, start - 40):start])
+        if before and fuzz.ratio(fold(before.group(1)), fold(first)) >= FIRST_NAME_SIMILARITY:
+            return start - len(before.group()), end
+    return None
 
 
 # Brackets holding this many names are a list of examples: "(Sanofi, Servier, Ipsen, Pierre Fabre...)".
@@ -289,7 +310,7 @@ def build_people(answers: Sequence[PersonAnswer], text: str, organisations: Sequ
             name = name.split(maxsplit=1)[1]  # "For Jan Kowalski" at the head of a contact line
         if not name:
             continue
-        span = find(name, text)
+        span = find(name, text) or _misspelt(name, text)
         if span is None:
             flags.append(ungrounded("the person", name))
             continue
