@@ -209,3 +209,11 @@ def test_a_compound_that_ends_in_a_cluster_word_introduces_a_name(text, language
 def test_a_name_of_filler_words_alone_is_no_cluster():
     text = "Le pôle Nordmed renforce la filière francilienne « Santé et technologies »."
     assert introduced_clusters(text, "fr") == ["Nordmed"]
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    ("El presidente del clúster será Albert Roig, consejero delegado de Acme.", "es"),
+    ("Le président du pôle sera Paul Morel.", "fr"),
+])
+def test_a_person_named_after_a_cluster_word_and_a_verb_is_no_cluster(text, language):
+    assert introduced_clusters(text, language) == []

@@ -434,3 +434,16 @@ def test_a_kind_whose_items_open_on_of_is_one_kind_not_a_mixed_membership():
 def test_members_who_joined_over_a_period_are_no_count_of_now(text, lang, number):
     link = link_text(text, lang, ["Nordmed"])[number]
     assert link.cluster is None and link.outside
+
+
+def test_a_reference_after_an_opening_phrase_with_a_list_is_its_subject():
+    text = ("Nordvita Health received a label. With over 21,000 companies and 360,000 employees in health management, "
+            "supply, and life sciences, the cluster covers the whole value chain.")
+    found = link_text(text, "en", ["Nordvita Health"])
+    assert (found["over 21,000"].cluster, found["over 21,000"].metric) == ("Nordvita Health", Metric.companies)
+
+
+def test_a_workforce_counts_jobs():
+    found = link_text("Nordvita is home to 200 companies with a scientific workforce of about 20,000 professionals.", "en",
+                      ["Nordvita"])
+    assert found["about 20,000"].metric is Metric.jobs

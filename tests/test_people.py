@@ -284,3 +284,19 @@ def test_a_name_after_an_elision_misspelt_or_with_a_dutch_particle_is_the_text_s
 def test_a_surname_found_inside_a_name_with_an_apostrophe_is_no_person():
     people, _ = build_people([PersonAnswer(name="Brien Walsh")], "The keynote was given by Paul O’Brien Walsh.", [])
     assert [p.name for p in people] == []
+
+
+def test_a_name_the_model_gives_the_role_of_a_company_is_no_person():
+    text = "Several companies like Novartis, Ferring Pharma and Harbour Biological have set up units there, said Jane Roe."
+    people, _ = build_people([PersonAnswer(name="Harbour Biological", role="company"), PersonAnswer(name="Jane Roe")], text, [])
+    assert [p.name for p in people] == ["Jane Roe"]
+
+
+def test_a_role_the_text_writes_beats_the_model_s_misspelling_of_it():
+    text = "„We groeien”, zegt Ruud Janssen, voorzitter van Health Hub Oost."
+    people, _ = build_people([PersonAnswer(name="Rud Janssen", role="forzitter"), PersonAnswer(name="Ruud Janssen", role="voorzitter")],
+                             text, [])
+    assert [(p.name, p.role) for p in people] == [("Ruud Janssen", "voorzitter")]
+    people, _ = build_people([PersonAnswer(name="Ruud Janssen", role="chairman of Health Hub Oost"),
+                              PersonAnswer(name="Ruud Janssen", role="voorzitter")], text, [])
+    assert [p.role for p in people] == ["chairman of Health Hub Oost"]

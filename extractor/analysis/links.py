@@ -329,14 +329,29 @@ def _subject_lead() -> re.Pattern[str]:
 
 def _fronted_subject(text: str, sentence_start: int, candidate: Candidate, clusters: Sequence[str]) -> str | None:
     """"Fort de 280 adhérents, Alsace Santé accompagne…", "With 410 members, Nordvita is…": the number sits in the
-    phrase that opens the sentence, and the cluster named right after that phrase's comma is its subject."""
-    comma = text.find(",", candidate.end)
-    if comma < 0 or "," in text[sentence_start:candidate.start] or "\n" in text[sentence_start:comma]:
+    phrase that opens the sentence, and the cluster named right after that phrase's comma is its subject. The
+    phrase may hold a list ("With 21,000 companies in health management, supply, and life sciences, the cluster
+    covers…"): the first comma a subject follows ends it, and "the cluster" there is the one it refers to."""
+    if "," in text[sentence_start:candidate.start]:
         return None
-    subject = _subject_lead().match(unaccent(text), comma + 1)  # the lexicon is accentless; offsets are the same
-    at = subject.end() if subject else comma + 1
-    window = text[at:at + max(map(len, clusters), default=0) + 10]
-    return next((c for c in clusters if any(s == 0 for s, _ in find_all(c, window))), None)
+    folded = unaccent(text)  # the lexicon is accentless; offsets are the same
+    sentence_end = text.find("\n", candidate.end)
+    for comma in (m.start() for m in re.finditer(",", text[candidate.end:candidate.end + FRONTED_REACH])):
+        comma += candidate.end
+        if 0 <= sentence_end < comma:
+            return None
+        subject = _subject_lead().match(folded, comma + 1)
+        at = subject.end() if subject else comma + 1
+        window = text[at:at + max(map(len, clusters), default=0) + 10]
+        named = next((c for c in clusters if any(s == 0 for s, _ in find_all(c, window))), None)
+        if named is not None:
+            return named
+        if subject and pattern("reference").fullmatch(plain(text[comma + 1:at]).strip()):
+            return _by_reference(text, comma + 1, at, clusters)
+    return None
+
+
+FRONTED_REACH = 120  # how far after the number the comma ending an opening phrase may stand
 
 
 def _counted_alike(whole: Metric | None, part: Metric | None) -> bool:

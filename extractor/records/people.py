@@ -253,6 +253,7 @@ def _inside_a_word(text: str, span: tuple[int, int]) -> bool:
 
 # How close the model's spelling of a first name must be to the text's ("Eduardo" for "Edoardo").
 FIRST_NAME_SIMILARITY = 70
+MISSPELT_ROLE_SIMILARITY = 80
 
 
 def _misspelt(name: str, text: str) -> tuple[int, int] | None:
@@ -305,6 +306,8 @@ def build_people(answers: Sequence[PersonAnswer], text: str, organisations: Sequ
     flags: list[Flag] = []
     people: list[Person] = []
     for answer in answers:
+        if answer.role and pattern("organisation").fullmatch(plain(answer.role)):
+            continue  # the model's own word that the name is a company's ("Biological E", role "company")
         name, titled = strip_title(_NAME_END.sub("", " ".join(answer.name.split())))
         while len(name.split()) > 1 and name.split()[0].casefold() in _function_words():
             name = name.split(maxsplit=1)[1]  # "For Jan Kowalski" at the head of a contact line
@@ -328,7 +331,11 @@ def build_people(answers: Sequence[PersonAnswer], text: str, organisations: Sequ
                 evidence=evidence(text, *span),
             ))
         else:
-            known.role = known.role or _role(answer, surface)
+            role = _role(answer, surface)
+            # The role as the text writes it beats the model's misspelling of it ("forzitter" for "voorzitter").
+            if not known.role or (role and not find_all(known.role, text) and find_all(role, text)
+                                  and fuzz.ratio(fold(known.role), fold(role)) >= MISSPELT_ROLE_SIMILARITY):
+                known.role = role
             known.organisation = known.organisation or _organisation(answer)
     _roles_at_their_names(people, text)
     return people, flags
