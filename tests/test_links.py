@@ -447,3 +447,9 @@ def test_a_workforce_counts_jobs():
     found = link_text("Nordvita is home to 200 companies with a scientific workforce of about 20,000 professionals.", "en",
                       ["Nordvita"])
     assert found["about 20,000"].metric is Metric.jobs
+
+
+def test_a_list_of_kinds_followed_by_a_list_of_fields_is_a_mixed_membership():
+    text = ("Nordalp réunit près de 70 start-up, PME, grands groupes, universités et collectivités du domaine des "
+            "biotechnologies, des technologies médicales et de l’e-santé.")
+    assert link_text(text, "fr", ["Nordalp"])["près de 70"].metric is Metric.members

@@ -123,9 +123,10 @@ def _is_mixed_membership(text: str, candidate: Candidate, quantities: Sequence[C
     items = [item.strip() for item in item_separator().split(clause)]
     if following and not _words_beyond_articles(items[-1]):
         return False
-    # "23 organismes de recherche, d'enseignement supérieur et de valorisation": items that open on "of" go on
-    # naming one kind.
-    if any((said := _of_opening().match(item)) and not pattern("article").fullmatch(said.group(1)) for item in items[1:]):
+    # "23 organismes de recherche, d'enseignement supérieur et de valorisation": a second item that opens on "of"
+    # goes on naming one kind ("…, universités et collectivités du domaine des biotechnologies, de l'e-santé" is
+    # a list of kinds, then of fields).
+    if len(items) > 1 and (said := _of_opening().match(items[1])) and not pattern("article").fullmatch(said.group(1)):
         return False
     return len(items) >= 3 and all(items[:-1]) and bool(items[-1])
 
