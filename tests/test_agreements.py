@@ -491,3 +491,10 @@ def test_partners_after_with_sign_with_the_organisation_the_sentence_names_befor
 def test_a_capitalised_phrase_opening_the_sentence_is_no_signatory():
     text = "Monterrey, 4 de marzo de 2025.- Durante la Asamblea se firmó un convenio con la Universidad Norteña (UNOR)."
     assert build([AgreementAnswer(kind="partnership", parties=["UNOR"])], text)[0] == []
+
+
+def test_an_alliance_told_by_the_german_buendnis_states_the_agreement():
+    text = ("Vier Cluster gaben ein Bündnis bekannt.\n\nDem für zwei Jahre geschlossenen Bündnis mit dem Namen Nordic Medtech "
+            "Alliance (NMA) gehören Nordbio, Alpmed und Medalis an.")
+    (agreement,), _ = build([AgreementAnswer(kind="alliance", parties=["Nordbio", "Alpmed", "Medalis"])], text)
+    assert agreement.parties == ["Nordbio", "Alpmed", "Medalis"]
