@@ -498,3 +498,12 @@ def test_an_alliance_told_by_the_german_buendnis_states_the_agreement():
             "Alliance (NMA) gehören Nordbio, Alpmed und Medalis an.")
     (agreement,), _ = build([AgreementAnswer(kind="alliance", parties=["Nordbio", "Alpmed", "Medalis"])], text)
     assert agreement.parties == ["Nordbio", "Alpmed", "Medalis"]
+
+
+def test_a_name_opening_the_release_s_first_sentence_signs_with_the_partner_after_with():
+    text = ("Nordica Park annuncia la firma di un Memorandum of Understanding con Harbour Bio, la più grande organizzazione "
+            "delle scienze della vita della regione, attiva da oltre 30 anni nel supporto allo sviluppo dell’ecosistema.\n"
+            "Grazie a questo accordo prende forma il percorso di internazionalizzazione del cluster Alpmed, creando un "
+            "collegamento tra le imprese della regione e uno dei cluster più innovativi a livello globale.")
+    (agreement,), _ = build([AgreementAnswer(kind="partnership", parties=["Harbour Bio"])], text, clusters=["Alpmed"])
+    assert agreement.parties == ["Nordica Park", "Harbour Bio"]

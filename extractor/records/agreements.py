@@ -678,7 +678,7 @@ def _with_its_subject(answer: AgreementAnswer, parties: Sequence[tuple[str, tupl
         withs = [w.start() for w in _with_word(language).finditer(folded, said_at, end)]
         if not withs or any(m[0] < withs[0] for spans in mentions for m in spans):
             return None
-        subject = _subject_before(analysis, start, said_at, people, clusters)
+        subject = _subject_before(analysis, start, said_at, people, clusters, _opens_the_body(analysis, start, title_end))
         if subject is None or any(_same_party(subject[0], name) for name, _ in parties):
             return None
         groups: dict[int, list[tuple[str, tuple[int, int]]]] = {}
@@ -694,10 +694,19 @@ def _with_its_subject(answer: AgreementAnswer, parties: Sequence[tuple[str, tupl
     return None
 
 
+def _opens_the_body(analysis: ReleaseAnalysis, start: int, title_end: int) -> bool:
+    """The sentence opens the text, or the body after the title and the dateline: it opens on the release's own
+    subject."""
+    spans = analysis.sentences.spans
+    body = [s for s, e in spans if s >= title_end and not _only_the_dateline((s, e), analysis)]
+    return bool(spans) and (spans[0][0] == start or (bool(body) and body[0] == start))
+
+
 def _subject_before(analysis: ReleaseAnalysis, start: int, end: int, people: Sequence[str],
-                    clusters: Sequence[str]) -> tuple[str, tuple[int, int]] | None:
+                    clusters: Sequence[str], opening: bool) -> tuple[str, tuple[int, int]] | None:
     """The organisation a sentence names before its agreement word: the one cluster of the release it names there,
-    else the last name of two words or more, or of capitals, outside brackets, that the release names again."""
+    else the last name of two words or more, or of capitals, outside brackets, that the release names again, or
+    that opens the release's first sentence ("Bioindustry Park annuncia la firma di un Memorandum con…")."""
     text = analysis.text
     named = [(s, e) for cluster in clusters for s, e in find_all(cluster, text) if start <= s and e <= end]
     if len(named) == 1:
@@ -709,9 +718,9 @@ def _subject_before(analysis: ReleaseAnalysis, start: int, end: int, people: Seq
         at = start + found.start() + (article.end() if article else 0)
         surface = text[at:start + found.end()].rstrip()
         shaped = len(name_tokens(surface)) > 1 or (surface.isupper() and len(surface) >= ACRONYM_CHARS)
-        # Named again elsewhere: a capitalised phrase opening the sentence ("Durante la Asamblea") is named once.
-        if (shaped and not re.search(r"[0-9]", surface) and len(find_all(surface, text)) > 1
-                and _is_organisation(surface, people, text, analysis.language)):
+        # Named again elsewhere: a capitalised phrase opening a later sentence ("Durante la Asamblea") is named once.
+        again = len(find_all(surface, text)) > 1 or (opening and at == start)
+        if shaped and again and not re.search(r"[0-9]", surface) and _is_organisation(surface, people, text, analysis.language):
             return surface, (at, at + len(surface))
     return None
 
