@@ -328,6 +328,9 @@ def _subject_lead() -> re.Pattern[str]:
     return re.compile(rf"\s*(?:(?i:{alternation('article')})\s+)?(?:(?i:{alternation('cluster_word')})\s+)?")
 
 
+FRONTED_REACH = 120  # how far after the number the comma ending an opening phrase may stand
+
+
 def _fronted_subject(text: str, sentence_start: int, candidate: Candidate, clusters: Sequence[str]) -> str | None:
     """"Fort de 280 adhérents, Alsace Santé accompagne…", "With 410 members, Nordvita is…": the number sits in the
     phrase that opens the sentence, and the cluster named right after that phrase's comma is its subject. The
@@ -351,8 +354,6 @@ def _fronted_subject(text: str, sentence_start: int, candidate: Candidate, clust
             return _by_reference(text, comma + 1, at, clusters)
     return None
 
-
-FRONTED_REACH = 120  # how far after the number the comma ending an opening phrase may stand
 
 
 def _counted_alike(whole: Metric | None, part: Metric | None) -> bool:

@@ -44,8 +44,8 @@ RECENT_SIGNING_DAYS = 31
 NEXT_PASSAGES = 2
 DISTINCTIVE_CHARS = 4
 HEADING_CAPITALS = 0.6  # a sentence with more of its words capitalised is a heading in title case
-WITH_REACH = 60
-ACRONYM_CHARS = 3  # a signatory named by its capitals alone: "NHSA"  # "con la Universidad Tecnológica (UNITEC)": from "with" to the partner's short name
+WITH_REACH = 60  # "con la Universidad Tecnológica (UNITEC)": from "with" to the partner's short name
+ACRONYM_CHARS = 3  # a signatory named by its capitals alone: "NHSA"
 
 
 @cache
@@ -124,6 +124,11 @@ def _in_a_name(sentence: str, found: re.Match[str]) -> bool:
     return capital_before or bool(after and after.group(1)[0].isupper())
 
 
+def _title_end(analysis: ReleaseAnalysis) -> int:
+    title = analysis.layout.title
+    return analysis.text.find(title) + len(title) if title and title in analysis.text else 0
+
+
 def _only_the_dateline(span: tuple[int, int], analysis: ReleaseAnalysis) -> bool:
     dateline = analysis.layout.dateline
     return dateline is not None and not analysis.text[span[0]:span[1]].replace(
@@ -197,8 +202,7 @@ def _listed_parties(draft: _Draft, analysis: ReleaseAnalysis, people: Sequence[s
     mentions = [(party, find_all(party[0], text)) for party in draft.parties]
     inside = [party for party, spans in mentions if any(draft.passage[0] <= s < draft.passage[1] for s, _ in spans)]
     separator, article = _party_separator(), re.compile(rf"^(?:(?i:{alternation('article')})[ \t]+|l')")
-    title = analysis.layout.title
-    title_end = text.find(title) + len(title) if title and title in text else 0
+    title_end = _title_end(analysis)
     lists = []
     for found in _party_list().finditer(folded, *draft.passage):
         start, end = found.span("names")
@@ -664,8 +668,7 @@ def _with_its_subject(answer: AgreementAnswer, parties: Sequence[tuple[str, tupl
     each "with" opens a signing of its own."""
     text, language = analysis.text, analysis.language
     folded = unaccent(text)
-    title = analysis.layout.title
-    title_end = text.find(title) + len(title) if title and title in text else 0
+    title_end = _title_end(analysis)
     # The lead tells the signing in full, with its day; the title only in short.
     for passage in sorted(passages, key=lambda p: p[0] < title_end):
         start, end = analysis.sentences.at(passage[0])
