@@ -251,7 +251,8 @@ def _inside_a_word(text: str, span: tuple[int, int]) -> bool:
     return bool(re.match(r"[-'’]\w", after)) or bool(re.fullmatch(r"\w-|[^\W\d_a-zà-ÿ]['’]", before))
 
 
-# How close the model's spelling of a first name must be to the text's ("Eduardo" for "Edoardo").
+# How close the model's spelling must be to the text's: of a first name ("Eduardo" for "Edoardo"), of a role
+# ("forzitter" for "voorzitter").
 FIRST_NAME_SIMILARITY = 70
 MISSPELT_ROLE_SIMILARITY = 80
 
