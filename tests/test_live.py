@@ -26,3 +26,27 @@ def test_the_real_server_extracts_a_seed(tmp_path):
     polepharma = next(c for c in release.clusters if c.name == "Polepharma")
     assert any(f.metric.value == "members" and f.value == 445 for f in polepharma.figures)
     assert release.agreements and set(release.agreements[0].parties) == {"BioWin", "Polepharma"}
+
+
+def test_grammar_first_sampling_writes_the_same_answer_as_llama_cpp_python():
+    """The server's sampler (extractor.engine.sampling) must change the time of an answer, never a token of it."""
+    import json
+
+    from llama_cpp import Llama
+    from llama_cpp.llama_grammar import LlamaGrammar
+
+    from extractor.ask.answers import Answer
+    from extractor.engine import sampling
+
+    grammar = LlamaGrammar.from_json_schema(json.dumps(Answer.model_json_schema()), verbose=False)
+    llm = Llama(model_path=str(ensure_model()), n_ctx=4096, n_threads=2, verbose=False)
+    prompt = (f"<|im_start|>user\nPRESS RELEASE:\n{SEED.read_text(encoding='utf-8')}\n\nQUESTION: List every person named "
+              "in the release with their role.<|im_end|>\n<|im_start|>assistant\n")
+    answers = []
+    for init in (Llama._init_sampler, sampling._init_sampler):
+        Llama._init_sampler = init
+        try:
+            answers.append(llm.create_completion(prompt, max_tokens=120, temperature=0.0, grammar=grammar)["choices"][0]["text"])
+        finally:
+            Llama._init_sampler = sampling._llama_sampler
+    assert answers[0] == answers[1] and json.loads(answers[0])["people"]

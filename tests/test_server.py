@@ -16,10 +16,10 @@ def test_free_port_can_be_bound():
         probe.bind(("127.0.0.1", port))
 
 
-def test_command_runs_llama_cpp_server_on_loopback(tmp_path):
+def test_command_runs_llama_cpp_server_with_grammar_first_sampling_on_loopback(tmp_path):
     server = EmbeddedServer(tmp_path / "m.gguf", n_ctx=4096, n_threads=3, port=8123, log_path=tmp_path / "log")
     command = server.command()
-    assert command[:3] == [sys.executable, "-m", "llama_cpp.server"]
+    assert command[:3] == [sys.executable, "-m", "extractor.engine.sampling"]
     options = dict(zip(command[3::2], command[4::2], strict=True))
     assert options["--host"] == "127.0.0.1"
     assert options["--port"] == "8123"

