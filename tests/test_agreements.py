@@ -507,3 +507,11 @@ def test_a_name_opening_the_release_s_first_sentence_signs_with_the_partner_afte
             "collegamento tra le imprese della regione e uno dei cluster più innovativi a livello globale.")
     (agreement,), _ = build([AgreementAnswer(kind="partnership", parties=["Harbour Bio"])], text, clusters=["Alpmed"])
     assert agreement.parties == ["Nordica Park", "Harbour Bio"]
+
+
+def test_where_a_party_is_said_to_be_in_brackets_is_no_part_of_its_name():
+    text = ("Le pôle Nordsanté (Hauts-de-France, France) et le Harbor Biotech Council (HBC) ont signé un accord de "
+            "coopération.")
+    agreements, _ = build([AgreementAnswer(kind="partnership", parties=["Pôle Nordsanté (Hauts-de-France, France)",
+                                                                          "Harbor Biotech Council (HBC)"])], text)
+    assert [a.parties for a in agreements] == [["pôle Nordsanté", "Harbor Biotech Council (HBC)"]]

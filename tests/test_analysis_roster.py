@@ -217,3 +217,23 @@ def test_a_name_of_filler_words_alone_is_no_cluster():
 ])
 def test_a_person_named_after_a_cluster_word_and_a_verb_is_no_cluster(text, language):
     assert introduced_clusters(text, language) == []
+
+
+def test_a_noun_that_counts_is_no_cluster_though_german_capitalises_it():
+    text = "Die Nordregio Halden wächst: 4200 Mitarbeiter vereinen die an dem Cluster beteiligten Unternehmen."
+    assert "Unternehmen" not in introduced_clusters(text, "de")
+    assert roster(["Unternehmen", "Mitarbeiter", "Nordregio Halden"], [], text) == ["Nordregio Halden"]
+
+
+def test_a_university_of_applied_sciences_is_no_cluster():
+    text = "Der Cluster Medtech Nordalpen begrüßt die FH Tannberg und die Fachhochschule Halden als Mitglieder."
+    assert roster(["FH Tannberg", "Fachhochschule Halden", "Medtech Nordalpen"], [], text) == ["Medtech Nordalpen"]
+
+
+@pytest.mark.parametrize(("text", "language", "names"), [
+    ("Il Distretto lucano Scienze della vita conta 60 imprese.", "it", ["Distretto lucano Scienze"]),
+    ("El Clúster andino de Salud Digital firma un convenio.", "es", ["Clúster andino de Salud Digital"]),
+    ("Speaking for the Cluster, the Cluster manager Jane Roe said so.", "en", []),
+])
+def test_a_cluster_word_opens_a_name_after_one_adjective(text, language, names):
+    assert introduced_clusters(text, language) == names

@@ -453,3 +453,17 @@ def test_a_list_of_kinds_followed_by_a_list_of_fields_is_a_mixed_membership():
     text = ("Nordalp réunit près de 70 start-up, PME, grands groupes, universités et collectivités du domaine des "
             "biotechnologies, des technologies médicales et de l’e-santé.")
     assert link_text(text, "fr", ["Nordalp"])["près de 70"].metric is Metric.members
+
+
+def test_a_cluster_is_known_by_its_initials_where_the_text_writes_them():
+    text = ("Assemblea di Bio Industria Valtellina. La relazione si è aperta sui numeri di BIV, che mostrano 28 aziende "
+            "associate e quasi 2’400 persone occupate.")
+    found = link_text(text, "it", ["Bio Industria Valtellina"])
+    assert found["28"].cluster == "Bio Industria Valtellina" and found["28"].metric is Metric.members
+    assert found["quasi 2’400"].metric is Metric.jobs
+
+
+def test_an_amount_of_money_counts_no_companies():
+    text = "Il Polo Vallesalute ha 40 soci. Sono stati confermati gli investimenti previsti dalle aziende: CHF 350’000’000."
+    found = link_text(text, "it", ["Polo Vallesalute"])
+    assert found["CHF 350’000’000"].metric is None

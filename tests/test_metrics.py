@@ -232,6 +232,11 @@ def _hint(sentence: str, number: str) -> Metric | None:
     ("portando a 112 il numero totale di associati", "112", M.members),
     ("portant à 95 le nombre total d'adhérents", "95", M.members),
     ("llevando a 64 el número total de socios", "64", M.members),
+    # a hyphenated compound counts what its last word counts
+    ("der Verbund mit seinen mehr als 180 Biotech-Unternehmen", "180", M.companies),
+    ("NordMed is a 420-member trade association", "420", M.members),
+    # organisations of several kinds together are a membership
+    ("the cluster has grown to attract 240 institutions and companies", "240", M.members),
 ])
 def test_hint(sentence: str, number: str, metric: Metric) -> None:
     assert _hint(sentence, number) is metric

@@ -150,6 +150,11 @@ PHRASES = [
     ("dos mil", "es", 2000, "count", EXACT),
     ("3,5 millones de euros", "es", 3_500_000, "EUR", EXACT),
     ("2 miljoen euro", "nl", 2_000_000, "EUR", EXACT),
+    # Swiss typography: an apostrophe groups thousands; Swiss francs by their name
+    ("3’000", "it", 3000, "count", EXACT),
+    ("1'250'000", "de", 1_250_000, "count", EXACT),
+    ("2.5 miliardi di franchi", "it", 2_500_000_000, "CHF", EXACT),
+    ("40 Millionen Franken", "de", 40_000_000, "CHF", EXACT),
 ]
 
 

@@ -150,6 +150,8 @@ def _metric(text: str, candidate: Candidate, quantities: Sequence[Candidate]) ->
         return None
     if metric is Metric.projects and candidate.unit not in (None, "count", "percent"):
         return Metric.funding  # "12 M€ de projets financés": an amount of projects is the money they got
+    if metric is not None and metric not in MONEY_METRICS and candidate.unit not in (None, "count", "percent"):
+        return None  # "investimenti previsti dalle aziende…: CHF 650’000’000" counts no companies
     return metric
 
 

@@ -21,6 +21,7 @@ from extractor.layout import Layout
 from extractor.lexicon import alternation, leading_article, pattern
 from extractor.lexicon import words as words_of
 from extractor.normalize.countries import place_country
+from extractor.normalize.metrics import names_a_metric
 from extractor.text.fold import fold_words, name_tokens, plain, unaccent
 
 PRESENTATION_CHARS = 400
@@ -63,12 +64,14 @@ def _not_distinctive() -> frozenset[str]:
 
 @cache
 def _headed(language: str | None) -> re.Pattern[str]:
-    """"el Clúster de Salud de Asturias", "il Polo Salute Adriatico": after an article, a capitalised cluster word
-    opens the cluster's own name, up to NAME_MAX_WORDS capitalised words joined by particles."""
+    """"el Clúster de Salud de Asturias", "il Polo Salute Adriatico", "il Distretto toscano Scienze della vita": after
+    an article, a capitalised cluster word opens the cluster's own name, up to NAME_MAX_WORDS capitalised words
+    joined by particles, after one adjective at most (no role: "the Cluster manager Jane Roe")."""
     word = r"[A-Z][\w'’.&-]*[\w]"
     joint = rf"(?:(?:{_JOINS})[ \t]+)*"
+    adjective = rf"(?:[ \t]+(?!(?i:{alternation('role')})(?![\w])){_epithet()})?"
     return re.compile(rf"(?<![\w])(?i:{alternation('article')})[ \t]+(?P<name>(?P<word>(?i:{alternation('cluster_name_head', language)}))"
-                      rf"(?:[ \t]+{joint}{word}){{1,{NAME_MAX_WORDS}}})")
+                      rf"{adjective}(?:[ \t]+{joint}{word}){{1,{NAME_MAX_WORDS}}})")
 
 
 @cache
@@ -135,14 +138,15 @@ def introduced_clusters(text: str, language: str | None = None) -> list[str]:
         if name in tried:
             continue
         tried.add(name)
-        if place_country(name) or (name.isupper() and len(name) <= 3):
+        if place_country(name) or (name.isupper() and len(name) <= 3) or all(names_a_metric(word) for word in name.split()):
             continue
         if (len(fold_words(name).text) >= 3 and set(name_tokens(name)) - _not_distinctive()
                 and not any(same_cluster(name, known) for known in names)):
             names.append(name)
     for found in _headed(language).finditer(plain_text):
         name = text[found.start("name"):found.end("name")].rstrip(".")
-        if (found.group("word")[0].isupper() and not place_country(name) and set(name_tokens(name)) - _not_distinctive()
+        if (found.group("word")[0].isupper() and not place_country(name) and not names_a_metric(name.split()[-1])
+                and set(name_tokens(name)) - _not_distinctive()
                 and not any(same_cluster(name, known) for known in names)):
             names.append(name)
     for found in _kind_named().finditer(plain_text):
@@ -215,11 +219,12 @@ COMPANY_FORM_INSIDE = 3
 
 def could_be_cluster(name: str, text: str) -> bool:
     """The release spells the name, and it is neither a country, an event ("BIO 2017"), a company ("Acme S.p.A.",
-    "la société Acme") nor an authority, a university, an institute or a hospital ("Regione Toscana", "City of
+    "la société Acme"), a noun that counts ("Unternehmen") nor an authority, a university, an institute or a hospital ("Regione Toscana", "City of
     Yokohama", "Università di Siena", "Nantes Université", "Fraunhofer-Institut für Biomedizin"), which a model
     lists among clusters when they sign with one."""
     mentions = find_all(name, text)
-    if not mentions or is_event_or_country(name):
+    # "an dem Cluster beteiligten Unternehmen": German capitalises the nouns a count names, which name no one
+    if not mentions or is_event_or_country(name) or all(names_a_metric(word) for word in name.split()):
         return False
     return not (_names_no_cluster(name)
                 or any(_company_word().search(plain(text[max(0, start - 40):start])) for start, _ in mentions)

@@ -117,7 +117,15 @@ def spellings(name: str, text: str) -> tuple[str, ...]:
     own = " ".join(bare)
     distinctive = set(name_tokens(own)) - name_fillers() - _place_words()
     own_spelling = [own] if distinctive and len(name_key(own).replace(" ", "")) >= CONTAINED_MIN_CHARS else []
-    return tuple(dict.fromkeys([name, " ".join(words), *own_spelling, *abbreviations(name, text)]))
+    return tuple(dict.fromkeys([name, " ".join(words), *own_spelling, *abbreviations(name, text), *_initials_written(name, text)]))
+
+
+def _initials_written(name: str, text: str) -> list[str]:
+    """The name's initials in capitals where the release writes them as a word without spelling them out
+    ("i numeri di FIT" after "Farma Industria Ticino")."""
+    initials = "".join(t[0] for t in name_tokens(name) if len(t) >= MIN_INITIAL_WORD).upper()
+    found = len(initials) >= MIN_INITIALS and re.search(rf"(?<![\w-]){initials}(?![\w-])", text)
+    return [initials] if found else []
 
 
 @functools.lru_cache(maxsize=64)

@@ -102,6 +102,18 @@ def _and() -> re.Pattern[str]:
 _OTHER_KINDS = (Metric.research_centres, Metric.academic_institutions, Metric.hospitals)
 
 
+# The words of a hyphenated compound before its last: "Biotech-Unternehmen" and "Medtech-Firmen" count
+# what their last word counts.
+_COMPOUND_HEAD = re.compile(r"(?:[^\W\d_][\w'&]*-)+(?=[^\W\d_])")
+
+
+def _noun_match(noun: re.Pattern[str], text: str) -> re.Match[str] | None:
+    found = noun.match(text)
+    if found is None and (head := _COMPOUND_HEAD.match(text)):
+        return noun.match(text, head.end())
+    return found
+
+
 def _noun_at_head(text: str, noun: re.Pattern[str]) -> re.Match[str] | None:
     """The noun at the start of ``text``, after up to three skippable words.
 
@@ -112,7 +124,7 @@ def _noun_at_head(text: str, noun: re.Pattern[str]) -> re.Match[str] | None:
     """
     skippable, compound, _, _ = _grammar()
     for _ in range(4):
-        found = noun.match(text)
+        found = _noun_match(noun, text)
         if found is not None:
             return found
         if _size().match(text):
@@ -126,7 +138,7 @@ def _noun_at_head(text: str, noun: re.Pattern[str]) -> re.Match[str] | None:
         if word is None or _size().match(text):
             return None
         text = text[word.end():]
-        found = noun.match(text)
+        found = _noun_match(noun, text)
         if found is not None:
             return found
     return None
@@ -169,7 +181,8 @@ def metric_hint(before: str, after: str) -> Metric | None:
     entrepreneurs", "3 ans") gets None rather than a guess from further away.
     """
     _, _, share_of, no_noun = _grammar()
-    tail = plain(_AFTER_END.split(after[:_AFTER_CHARS], maxsplit=1)[0]).strip()
+    # "a 635-member association": a noun joined to its number by a hyphen
+    tail = plain(_AFTER_END.split(after[:_AFTER_CHARS], maxsplit=1)[0]).strip().removeprefix("-")
     found = _at_head(tail)
     if found is Metric.production_share or (found is not None and not share_of.match(tail)):
         return found
@@ -177,8 +190,12 @@ def metric_hint(before: str, after: str) -> Metric | None:
     # "represents 1,100 organizations", "brings together 14 national associations", "bringing its total
     # membership to 620 organisations"
     near = head[-_BEFORE_CHARS:]
-    if _noun_at_head(tail, _member_noun()) and (_gathers().search(near) or _closest_before(near) is Metric.members):
-        return Metric.members
+    if (noun := _noun_at_head(tail, _member_noun())) is not None:
+        if _gathers().search(near) or _closest_before(near) is Metric.members:
+            return Metric.members
+        # "350 institutions and companies": organisations of several kinds together are a membership
+        if (joined := _and().match(noun.string, noun.end())) and _named_at(noun.string[joined.end():]) in (Metric.companies, *_OTHER_KINDS):
+            return Metric.members
     if share_of.match(tail) or not no_noun.match(tail):
         return None
     if label := _LABEL.search(before):

@@ -216,7 +216,7 @@ def quantity_regex(lang: str | None = None) -> re.Pattern[str]:
     digits = (
         r"(?<![\w.,])(?<![^\W\d_]-)(?<!\d:)(?P<num>"  # not in "COVID-19", "B-1000"
         r"\d[\dOo]*[Oo][\dOo]*|\d+[lI]\d+"                       # letter-for-digit typos: 13O, 1l0
-        rf"|\d{{1,3}}(?:(?:{SP}|[.,])\d{{3}})+(?:[.,]\d+)?(?!\d)"  # grouped: 9 892, 2 000 000, 1,234
+        rf"|\d{{1,3}}(?:(?:{SP}|[.,]|{_APOS})\d{{3}})+(?:[.,]\d+)?(?!\d)"  # grouped: 9 892, 2 000 000, 1,234, 3’000
         r"|\d+(?:[.,]\d+)?)"
     )
     word_multipliers = "|".join(
@@ -278,7 +278,8 @@ def _digits_value(raw: str, lang: str | None, scaled: bool, counted: bool = Fals
     count noun follows (``counted``: "1.200 employees" in English), a fraction cannot be meant: it
     groups thousands, and that reading is returned as a guess.
     """
-    text = re.sub(SP, " ", raw)
+    # Swiss typography groups thousands with an apostrophe ("3’000 Mitarbeitende"), as certain as a space.
+    text = re.sub(rf"{SP}|{_APOS}", " ", raw)
     spaced = " " in text
     text = text.replace(" ", "")
     dots, commas = text.count("."), text.count(",")

@@ -144,8 +144,12 @@ def _joined_names(party: str) -> list[str]:
     return [party]
 
 
+# Brackets after a name that say where it is ("Biocat (Catalonia, Spain)"), not a short name of it ("(MTC)").
+_PLACE_IN_BRACKETS = re.compile(r"\s*\([^()]*[\s,][^()]*\)$")
+
+
 def _clean_party(name: str, text: str) -> tuple[str, tuple[int, int]] | None:
-    name = " ".join(name.split())
+    name = _PLACE_IN_BRACKETS.sub("", " ".join(name.split())) or name
     for candidate in (name, _without_descriptor(name, text)):
         span = find(candidate, text)
         if span is not None:
