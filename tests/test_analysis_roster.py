@@ -237,3 +237,22 @@ def test_a_university_of_applied_sciences_is_no_cluster():
 ])
 def test_a_cluster_word_opens_a_name_after_one_adjective(text, language, names):
     assert introduced_clusters(text, language) == names
+
+
+def test_a_name_listed_between_companies_is_a_company():
+    text = ("Tra le imprese aderenti ci sono la Orvieto Pharma SpA, la Velara Farmaceutici, Tessa SpA; "
+            "il distretto Campobio Scienze le riunisce.")
+    assert roster(["Velara Farmaceutici", "Campobio Scienze"], [], text) == ["Campobio Scienze"]
+
+
+def test_a_name_a_sentence_gives_in_quotes_to_a_cluster_presented_before_is_a_cluster():
+    text = "È nato in Molise il primo Distretto ad alta tecnologia della salute. Si chiama \"Molise Bioscienze\". Conta 30 soci."
+    assert introduced_clusters(text, "it") == ["Molise Bioscienze"]
+    assert introduced_clusters("Il nuovo prodotto si chiama \"Velox\".", "it") == []
+
+
+def test_a_single_word_the_model_gives_stands_for_the_longer_name_it_ends_in_the_text():
+    text = "Halden.Die BioRegion Halden hat sich als Jobmotor erwiesen. Halden wächst: Today NordBio signs."
+    assert roster(["Halden"], [], "Halden.Die BioRegion Halden hat sich als Jobmotor erwiesen.") == ["BioRegion Halden"]
+    assert roster(["NordBio"], [], "Namur. Today NordBio signs an agreement.") == ["NordBio"]
+    assert roster(["Halden"], [], text) == ["Halden"]

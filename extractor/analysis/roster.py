@@ -95,6 +95,16 @@ def _apposition() -> re.Pattern[str]:
     )
 
 
+@cache
+def _called() -> re.Pattern[str]:
+    """"E' nato il primo Distretto … Si chiama "Acme Bioscience".": a name in quotes that a sentence gives to what the
+    text presented just before it as a cluster."""
+    return re.compile(rf"(?<![\w])(?i:{alternation('called')})[ \t]+[«\"“„][ \t]*(?P<name>[^\"”»\n]{{2,60}}?)[ \t]*[»\"”]")
+
+
+CALLED_REACH = 300  # how far before "si chiama" the cluster word may stand
+
+
 def _within_a_sentence(name: str, plain_text: str) -> bool:
     """The text writes the name after a word of its sentence somewhere: a capitalised word that only opens sentences
     ("Ainsi, le pôle…", "Today, the network…") is no name."""
@@ -154,6 +164,11 @@ def introduced_clusters(text: str, language: str | None = None) -> list[str]:
         # The name must end at its cluster word: "EU Japan Cluster Matchmaking Event" names an event.
         if (found.group("word")[0].isupper() and _named_cluster().fullmatch(found.group("word").casefold())
                 and not re.match(r"[ \t]+[A-Z]", plain_text[found.end():])
+                and set(name_tokens(name)) - _not_distinctive() and not any(same_cluster(name, known) for known in names)):
+            names.append(name)
+    for found in _called().finditer(plain_text):
+        name = text[found.start("name"):found.end("name")]
+        if (_cluster_word().search(plain_text, max(0, found.start() - CALLED_REACH), found.start())
                 and set(name_tokens(name)) - _not_distinctive() and not any(same_cluster(name, known) for known in names)):
             names.append(name)
     for name in _referred(plain_text, text):
@@ -228,12 +243,22 @@ def could_be_cluster(name: str, text: str) -> bool:
         return False
     return not (_names_no_cluster(name)
                 or any(_company_word().search(plain(text[max(0, start - 40):start])) for start, _ in mentions)
+                or any(_listed_beside_a_company(text, start, end) for start, end in mentions)
                 or any(_names_no_cluster(full) for full in _spelt_out(name, text, mentions)))
 
 
 def _names_no_cluster(name: str) -> bool:
     folded = plain(name)
     return bool(_company_form().search(folded) or _authority().match(folded) or pattern("institution").search(folded))
+
+
+def _listed_beside_a_company(text: str, start: int, end: int) -> bool:
+    """"ci sono la Altergon Italia SpA, la Damor Farmaceutici, Esaote SpA": a name listed between companies is one."""
+    before = re.search(rf"(?:^|[,;(:\n])[ \t]*(?P<item>[^,;()\n]{{2,60}}?)(?:{item_separator().pattern})(?:(?i:{alternation('article')})[ \t]+)?$",
+                       text[max(0, start - 80):start])
+    after = re.match(rf"(?:{item_separator().pattern})(?:(?i:{alternation('article')})[ \t]+)?(?P<item>[^,;()\n]{{2,60}}?)[ \t]*(?:[,;.)\n]|$)",
+                     text[end:end + 80])
+    return any(found and _company_form().search(plain(found.group("item")).rstrip(".")) for found in (before, after))
 
 
 @cache
@@ -271,6 +296,27 @@ def _authority() -> re.Pattern[str]:
     return re.compile(rf"^(?:(?:{alternation('article')})\s*)?(?:{alternation('authority')})(?![\w])")
 
 
+def whole_name(name: str, text: str) -> str:
+    """The name the release writes where the model gave a single word of it: the longer name the word only ever ends
+    inside a sentence ("Regensburg" for "die BioRegio Regensburg", where "Regensburg." alone only opens a line)."""
+    if " " in name:
+        return name
+    inside = [start for start, _ in find_all(name, text) if text[text.rfind("\n", 0, start) + 1:start].strip()]
+    dangling = {*words_of("article"), *words_of("function_word"), *words_of("particle")}
+    heads = set()
+    for start in inside:
+        # only a word shaped as a name ("BioRegio", "BIO"): German capitalises every noun ("der Verbund Rheinmed")
+        found = re.search(r"(?<![\w])([A-Z][\w.&-]*[A-Z0-9][\w.&-]*)[ \t]+$", text[max(0, start - 40):start])
+        # a capitalised word that opens a sentence ("Today BioWin…") is no part of a name
+        opens = found is not None and re.search(r"(?:^|[.!?:\n])[ \t\"«“]*$", text[max(0, start - 80):start - len(found.group(0))])
+        if found is None or opens or found.group(1).casefold() in dangling:
+            return name
+        heads.add(found.group(1))
+    if len(heads) == 1 and could_be_cluster(whole := f"{heads.pop()} {name}", text):
+        return whole
+    return name
+
+
 def roster(named: Sequence[str], known: Sequence[str], text: str) -> list[str]:
     """The model's clusters the release spells, then every cluster the text presents that the model
     missed, without duplicates. A short name the release gives in brackets after a full one is that cluster,
@@ -280,6 +326,7 @@ def roster(named: Sequence[str], known: Sequence[str], text: str) -> list[str]:
         name = name.strip()
         if not name or not could_be_cluster(name, text):
             continue
+        name = whole_name(name, text)
         joined = next((i for i, other in enumerate(out) if other.startswith(name) and item_separator().match(other, len(name))), None)
         if joined is not None:
             out[joined] = name  # the model's "X e la Regione Y", two names joined, where the text presents X

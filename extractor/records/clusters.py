@@ -8,7 +8,7 @@ from rapidfuzz import fuzz
 from extractor.analysis import ReleaseAnalysis
 from extractor.analysis.links import Linking
 from extractor.analysis.lists import counted_lists, item_separator
-from extractor.analysis.roster import PRESENTATION_CHARS
+from extractor.analysis.roster import PRESENTATION_CHARS, whole_name
 from extractor.ask.answers import ClusterAnswer
 from extractor.candidates import Candidate
 from extractor.ground import evidence, find, find_all
@@ -98,7 +98,8 @@ def build_clusters(
     answered: dict[str, ClusterProfile] = {}
     urls = analysis.of_kind("url")
     addresses = [c for c in analysis.candidates if c.kind in ("url", "email")]
-    said = {answer.name.strip(): answer for answer in named}
+    # keyed as the roster names them: "Regensburg" said is "BioRegio Regensburg" there
+    said = {whole: answer.model_copy(update={"name": whole}) for answer in named for whole in [whole_name(answer.name.strip(), text)]}
     for name_said in roster:
         # The model's answer for the short name the release gives this one in brackets, or for this name joined to
         # another ("X e la Regione Y"), tells its region too.
