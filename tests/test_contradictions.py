@@ -106,7 +106,7 @@ def test_different_dates_or_units_or_metrics_are_not_compared():
 
 def test_undated_figure_is_as_of_the_release():
     doc = Doc()
-    a, b = doc.add("{260 membres} aujourd'hui ; {250 membres} au 14 mai 2024.")
+    a, b = doc.add("{260 membres} aujourd'hui. Puis {250 membres} au 14 mai 2024.")
     r = release(doc.text, cluster("BioWin", figure("members", 260, a),
                                   figure("members", 250, b, as_of=dt.date(2024, 5, 14))),
                 published_on=dt.date(2024, 5, 14))
@@ -115,7 +115,7 @@ def test_undated_figure_is_as_of_the_release():
 
 def test_three_values_give_one_flag_listing_each_once():
     doc = Doc()
-    a, b, c = doc.add("{260 membres}, {250 membres}, {260 membres}.")
+    a, b, c = doc.add("{260 membres}. Puis {250 membres}. Puis {260 membres}.")
     r = release(doc.text, cluster("BioWin", figure("members", 260, a), figure("members", 250, b), figure("members", 260, c)))
     (flag,) = flags_of(r, doc.text)
     assert len(flag.paths) == 3
@@ -136,3 +136,16 @@ def test_two_funding_amounts_or_project_counts_are_two_programmes_not_a_contradi
     r = release(doc.text, cluster("BioNord", figure("projects", 30, a), figure("funding", 850e6, b, unit="EUR"),
                                   figure("funding", 175e6, c, unit="EUR"), figure("projects", 12, d)))
     assert flags_of(r, doc.text) == []
+
+
+def test_two_values_one_sentence_tells_apart_are_no_contradiction():
+    doc = Doc()
+    a = doc.one("I numeri di Farmavalle mostrano {2,1 miliardi di franchi} di fatturato globale e ")
+    b = doc.one("{1,4 miliardi di franchi} di fatturato globale industriale.\n")
+    c = doc.one("Farmavalle dichiara poi {3 miliardi di franchi} di fatturato.\n")
+    r = release(doc.text, cluster("Farmavalle", figure("revenue", 2_100_000_000, a, unit="CHF"),
+                                  figure("revenue", 1_400_000_000, b, unit="CHF")))
+    assert flags_of(r, doc.text) == []
+    r = release(doc.text, cluster("Farmavalle", figure("revenue", 2_100_000_000, a, unit="CHF"),
+                                  figure("revenue", 3_000_000_000, c, unit="CHF")))
+    assert [f.code for f in flags_of(r, doc.text)] == ["contradictory_figures"]
