@@ -234,9 +234,10 @@ COMPANY_FORM_INSIDE = 3
 
 def could_be_cluster(name: str, text: str) -> bool:
     """The release spells the name, and it is neither a country, an event ("BIO 2017"), a company ("Acme S.p.A.",
-    "la société Acme"), a noun that counts ("Unternehmen") nor an authority, a university, an institute or a hospital ("Regione Toscana", "City of
-    Yokohama", "Università di Siena", "Nantes Université", "Fraunhofer-Institut für Biomedizin"), which a model
-    lists among clusters when they sign with one."""
+    "la société Acme", "la Acme Farmaceutici" between two of them), a noun that counts ("Unternehmen") nor an
+    authority, a university, an institute or a hospital ("Regione Toscana", "City of Yokohama", "Università di
+    Siena", "Nantes Université", "Fraunhofer-Institut für Biomedizin"), which a model lists among clusters when
+    they sign with one."""
     mentions = find_all(name, text)
     # "an dem Cluster beteiligten Unternehmen": German capitalises the nouns a count names, which name no one
     if not mentions or is_event_or_country(name) or all(names_a_metric(word) for word in name.split()):

@@ -24,7 +24,7 @@ from extractor.engine.weights import default_cache_dir
 from extractor.errors import SetupError
 
 # llama-cpp-python's server, run with greedy sampling that asks the grammar about the picked token first (the
-# same answers, 17 % less time a release: see extractor/engine/sampling.py).
+# same answers, about 16 % less time a release: see extractor/engine/sampling.py).
 SERVER_MODULE = "extractor.engine.sampling"
 STOP_GRACE_SECONDS = 10.0
 POLL_SECONDS = 0.5
