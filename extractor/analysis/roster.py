@@ -253,13 +253,19 @@ def _names_no_cluster(name: str) -> bool:
     return bool(_company_form().search(folded) or _authority().match(folded) or pattern("institution").search(folded))
 
 
+@cache
+def _neighbours() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """The list item right before a name (searched in the text before it) and right after it (matched after it)."""
+    joint = rf"(?:{item_separator().pattern})(?:(?i:{alternation('article')})[ \t]+)?"
+    return (re.compile(rf"(?:^|[,;(:\n])[ \t]*(?P<item>[^,;()\n]{{2,60}}?){joint}$"),
+            re.compile(rf"{joint}(?P<item>[^,;()\n]{{2,60}}?)[ \t]*(?:[,;.)\n]|$)"))
+
+
 def _listed_beside_a_company(text: str, start: int, end: int) -> bool:
     """"ci sono la Altergon Italia SpA, la Damor Farmaceutici, Esaote SpA": a name listed between companies is one."""
-    before = re.search(rf"(?:^|[,;(:\n])[ \t]*(?P<item>[^,;()\n]{{2,60}}?)(?:{item_separator().pattern})(?:(?i:{alternation('article')})[ \t]+)?$",
-                       text[max(0, start - 80):start])
-    after = re.match(rf"(?:{item_separator().pattern})(?:(?i:{alternation('article')})[ \t]+)?(?P<item>[^,;()\n]{{2,60}}?)[ \t]*(?:[,;.)\n]|$)",
-                     text[end:end + 80])
-    return any(found and _company_form().search(plain(found.group("item")).rstrip(".")) for found in (before, after))
+    before, after = _neighbours()
+    items = (before.search(text[max(0, start - 80):start]), after.match(text[end:end + 80]))
+    return any(found and _company_form().search(plain(found.group("item")).rstrip(".")) for found in items)
 
 
 @cache
