@@ -90,13 +90,17 @@ def _contains(a: str, b: str) -> bool:
     return all(word in _place_words() or word in GENERIC_WORDS for word in extra)
 
 
+def _initials(name: str) -> str:
+    """The first letters of the name's words, folded, leaving out the short ones ("of", "de")."""
+    return "".join(t[0] for t in name_tokens(name) if len(t) >= MIN_INITIAL_WORD)
+
+
 def spelt_by(label: str, name: str, text: str) -> bool:
     """A folded label, such as a mail domain's first label or a name written as one word, spells the name, its
     initials or the abbreviation the release gives it: "biowin.org" for BioWin, "mva.org" for Medicon Valley
     Alliance, "nwhic.org.uk" for "NorthWest Health Innovation Cluster (NWHIC)", "Clustersaluteadriatico" for
     Cluster Salute Adriatico."""
-    tokens = [t for t in name_tokens(name) if len(t) >= MIN_INITIAL_WORD]
-    initials = "".join(t[0] for t in tokens)
+    initials = _initials(name)
     given = {short.casefold() for short in abbreviations(name, text)}
     return label in {name_key(name).replace(" ", ""), initials if len(initials) >= MIN_INITIALS else "", *given} - {""}
 
@@ -123,7 +127,7 @@ def spellings(name: str, text: str) -> tuple[str, ...]:
 def _initials_written(name: str, text: str) -> list[str]:
     """The name's initials in capitals where the release writes them as a word without spelling them out
     ("i numeri di FIT" after "Farma Industria Ticino")."""
-    initials = "".join(t[0] for t in name_tokens(name) if len(t) >= MIN_INITIAL_WORD).upper()
+    initials = _initials(name).upper()
     found = len(initials) >= MIN_INITIALS and re.search(rf"(?<![\w-]){initials}(?![\w-])", text)
     return [initials] if found else []
 
