@@ -139,10 +139,26 @@ def test_a_short_name_given_in_brackets_is_the_cluster_under_its_full_name():
     assert roster(["CSG"], ["Clúster de Salud de Galicia"], text) == ["Clúster de Salud de Galicia"]
 
 
+@pytest.mark.parametrize(("text", "names"), [
+    ("Met 90 organisaties is het Zeeland Bio Science Park een groeiend cluster. De komende jaren zal het ZBSP groeien.",
+     ["Zeeland Bio Science Park"]),
+    # initials that two names of the release share stand for neither
+    ("Het ZBSP groeit. Zeeland Bio Science Park en Zuid Bio Service Punt werken samen.", ["ZBSP"]),
+])
+def test_an_acronym_the_model_gives_is_the_name_whose_initials_it_is(text, names):
+    assert roster(["ZBSP"], [], text) == names
+
+
 def test_a_name_closing_in_a_capitalised_cluster_word_is_a_cluster_s_own_name():
     text = ("More than 500 participants attended the EU Japan Cluster Matchmaking Event, organised by Oresund Nordic "
             "Cluster. Oresund Nordic Cluster represents 380 member organisations; a Biotech Cluster of the region too.")
     assert introduced_clusters(text, "en") == ["Oresund Nordic Cluster"]
+
+
+def test_a_name_closing_in_a_cluster_word_starts_after_the_sentence_before_it():
+    text = ("Die Medora AG beliefert Industrie und Handel. Der Nordheim Cluster ist ein Netzwerk von "
+            "Herstellern und zählt 310 Mitglieder.")
+    assert introduced_clusters(text, "de") == ["Nordheim Cluster"]
 
 
 def test_a_heading_ending_in_a_cluster_word_introduces_no_name_on_the_line_below():

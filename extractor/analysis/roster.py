@@ -15,7 +15,7 @@ from functools import cache
 
 from extractor.analysis.lists import item_separator
 from extractor.ground import find_all
-from extractor.identity.clusters import abbreviations, name_fillers, same_cluster
+from extractor.identity.clusters import abbreviations, name_fillers, same_cluster, spelt_out
 from extractor.identity.organisations import is_event_or_country
 from extractor.layout import Layout
 from extractor.lexicon import alternation, leading_article, pattern
@@ -192,7 +192,9 @@ def _reference() -> re.Pattern[str]:
 @cache
 def _kind_named() -> re.Pattern[str]:
     """Up to three capitalised words and a cluster word closing the name: "Nordbio Life Science Network"."""
-    return re.compile(rf"(?<![\w])(?P<name>(?:[A-Z][\w'’.&-]*[ \t]+){{1,3}}(?P<word>(?i:{alternation('cluster_word')})))(?![\w])")
+    # A full stop stays inside a word ("human.technology") but never ends one: "Handel. Der Medical Cluster"
+    # crosses a sentence end.
+    return re.compile(rf"(?<![\w])(?P<name>(?:[A-Z](?:[\w'’&-]|\.(?=\w))*[ \t]+){{1,3}}(?P<word>(?i:{alternation('cluster_word')})))(?![\w])")
 
 
 def _referred(plain_text: str, text: str) -> list[str]:
@@ -304,10 +306,13 @@ def _authority() -> re.Pattern[str]:
 
 
 def whole_name(name: str, text: str) -> str:
-    """The name the release writes where the model gave a single word of it: the longer name the word only ever ends
-    inside a sentence ("Regensburg" for "die BioRegio Regensburg", where "Regensburg." alone only opens a line)."""
+    """The name the release writes where the model gave a single word of it: the name an acronym's initials spell
+    out, or the longer name the word only ever ends inside a sentence ("Regensburg" for "die BioRegio
+    Regensburg", where "Regensburg." alone only opens a line)."""
     if " " in name:
         return name
+    if (full := spelt_out(name, text)) is not None and could_be_cluster(full, text):
+        return full
     inside = [start for start, _ in find_all(name, text) if text[text.rfind("\n", 0, start) + 1:start].strip()]
     dangling = {*words_of("article"), *words_of("function_word"), *words_of("particle")}
     heads = set()

@@ -105,6 +105,24 @@ def spelt_by(label: str, name: str, text: str) -> bool:
     return label in {name_key(name).replace(" ", ""), initials if len(initials) >= MIN_INITIALS else "", *given} - {""}
 
 
+@functools.lru_cache(maxsize=64)
+def spelt_out(acronym: str, text: str) -> str | None:
+    """The one name the release writes in full whose initials an acronym is, where the release never gives the
+    acronym in brackets: "LBSP" for "Leiden Bio Science Park", written apart ("…het LBSP fors groeien")."""
+    if not (acronym.isalpha() and acronym.isupper() and len(acronym) >= MIN_INITIALS):
+        return None
+    joins = "|".join(re.escape(word) for word in words("particle"))
+    found = set()
+    for run in re.finditer(rf"(?<![\w])[A-Z][\w'’&-]*(?:[ \t]+(?:(?:{joins})[ \t]+)*[A-Z][\w'’&-]*)+", text):
+        tokens = run.group(0).split()
+        for first in range(len(tokens)):
+            for last in range(first + 1, len(tokens)):
+                name = " ".join(tokens[first:last + 1])
+                if tokens[first][0].isupper() and tokens[last][0].isupper() and _initials(name) == acronym.casefold():
+                    found.add(name)
+    return found.pop() if len(found) == 1 else None
+
+
 # Every number of a release asks for its clusters' spellings: they are read from the text once. A few releases'
 # texts are kept, as extractor.text.fold keeps them.
 @functools.lru_cache(maxsize=64)
