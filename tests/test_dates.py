@@ -93,6 +93,11 @@ def test_date_shapes_in_running_text() -> None:
 
 def test_no_date_shape_in_numbers_and_ordinals() -> None:
     assert _shapes("250 membres, 18ème assemblée, 3 ans, 2020, +32 476 650 438, 1er cluster") == []
+    assert _shapes("Tél. 04.72.10.11.12, chapitre 1.2.3") == []
+
+
+def test_a_web_page_s_date_with_a_two_digit_year_is_a_date() -> None:
+    assert _shapes("erstellt am\n15. 03. 12\n") == [("date", "15. 03. 12")]
 
 
 @pytest.mark.parametrize(("surface", "lang", "expected"), [
@@ -107,6 +112,9 @@ def test_no_date_shape_in_numbers_and_ordinals() -> None:
     ("2021-06-30", "de", D(2021, 6, 30)),
     ("mars 12 09:30 2015", "fr", D(2015, 3, 12)),
     ("March 12 09:30 2015", "en", D(2015, 3, 12)),
+    ("15. 03. 12", "de", D(2012, 3, 15)),
+    ("12/05/21", "fr", D(2021, 5, 12)),
+    ("24.11.98", "nl", D(1998, 11, 24)),
 ])
 def test_numeric_dates_read_day_first(surface: str, lang: str | None, expected: dt.date) -> None:
     assert parse_date(surface, lang) == expected

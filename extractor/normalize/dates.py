@@ -30,6 +30,12 @@ _DAY = r"(?:3[01]|[12]\d|0?[1-9])"
 _TIME = r"(?:[01]?\d|2[0-3])[:h][0-5]\d"
 # "14/05/2024", "03.11.2022", "2021-06-30": which part is the day is decided when reading.
 _NUMERIC = re.compile(r"(\d{1,2})([/.\-])(\d{1,2})\2((?:19|20)\d{2})")
+# A web page's "erstellt am 15. 03. 12", "publié le 12/05/21": a two-digit year, after a two-digit middle part so
+# that section numbers ("1.2.3") stay numbers, and no fourth group, so that phone numbers ("04.72.10.11.12") do.
+_SHORT_NUMERIC = r"\d{1,2}(?P<short>[/.]) ?\d{2}(?P=short) ?\d{2}(?! ?[/.\-]? ?\d)"
+_SHORT_NUMERIC_PARTS = re.compile(r"(\d{1,2})([/.]) ?(\d{2})\2 ?(\d{2})")
+# Two-digit years as POSIX reads them (strptime's %y): 69-99 are the 1900s, 00-68 the 2000s.
+_CENTURY_PIVOT = 69
 
 
 def _either(concept: str) -> str:
@@ -154,7 +160,8 @@ def date_regex() -> re.Pattern[str]:
     day_suffix, of, month_to = _day_suffix(), _of(), _month_to()
     day_first = rf"{_DAY}{day_suffix}\s+{of}{month}(?:\s+(?:{_either('of')}))?,?\s+{_YEAR}"
     month_first = rf"{month}\s+{_DAY}(?:{_either('month_day_suffix')})?,?\s+(?:{_TIME}\s+)?{_YEAR}"
-    numeric = rf"{_YEAR}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])|\d{{1,2}}(?P<sep>[/.\-])\d{{1,2}}(?P=sep){_YEAR}"
+    numeric = (rf"{_YEAR}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])|\d{{1,2}}(?P<sep>[/.\-])\d{{1,2}}(?P=sep){_YEAR}"
+               rf"|{_SHORT_NUMERIC}")
     # "2021-06-30" is a date, not the years 2021 to 2006.
     not_a_date = r"(?![-./]\d)"
     pattern = (
@@ -190,6 +197,9 @@ def parse_date(surface: str, lang: str | None = None) -> dt.date | None:
     2015").
     """
     text = " ".join(surface.split())
+    if short := _SHORT_NUMERIC_PARTS.fullmatch(text):
+        year = int(short[4]) + (1900 if int(short[4]) >= _CENTURY_PIVOT else 2000)
+        return _numeric_date(_NUMERIC.fullmatch(f"{short[1]}{short[2]}{short[3]}{short[2]}{year}"), lang)
     if not re.search(_YEAR, text):
         return None
     try:
@@ -210,7 +220,9 @@ def parse_date(surface: str, lang: str | None = None) -> dt.date | None:
     return found
 
 
-def _numeric_date(found: re.Match[str], lang: str | None) -> dt.date | None:
+def _numeric_date(found: re.Match[str] | None, lang: str | None) -> dt.date | None:
+    if found is None:
+        return None
     first, second, year = int(found[1]), int(found[3]), int(found[4])
     orders = [(first, second), (second, first)] if lang in (None, "en") else [(first, second)]
     for day, month in orders:
