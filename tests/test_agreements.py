@@ -515,3 +515,14 @@ def test_where_a_party_is_said_to_be_in_brackets_is_no_part_of_its_name():
     agreements, _ = build([AgreementAnswer(kind="partnership", parties=["Pôle Nordsanté (Hauts-de-France, France)",
                                                                           "Harbor Biotech Council (HBC)"])], text)
     assert [a.parties for a in agreements] == [["pôle Nordsanté", "Harbor Biotech Council (HBC)"]]
+
+
+def test_the_sentence_where_two_organisations_agree_is_the_agreement_s_passage():
+    # no title: the release opens on a paragraph longer than any title
+    text = ("La Universidad del Valle, a través de su Facultad de Química, y la Asociación Norte de Laboratorios A.C. "
+            "(ANOLA) acordaron desarrollar investigaciones conjuntas, dar cursos de capacitación en farmacovigilancia y "
+            "bioequivalencia y difundir publicaciones conjuntas.\nEl convenio, firmado por la directora de la Facultad, Ana Ruiz, y el presidente "
+            "de ANOLA, Luis Mora, prevé cursos de capacitación.\nLa Facultad cuenta con 20 mil alumnos.\n")
+    agreements, _ = build([AgreementAnswer(kind="partnership", parties=["Universidad del Valle", "ANOLA"])], text,
+                          people=["Ana Ruiz", "Luis Mora"])
+    assert [a.parties for a in agreements] == [["Universidad del Valle", "ANOLA"]]

@@ -44,3 +44,10 @@ def test_dots_before_a_small_letter_inside_brackets_do_not_end_a_sentence():
     text = "Nordmed compte 170 membres, dont 120 entreprises (Acme, Bexa, Cyto...) ou des biotechs, et 23 laboratoires. Fin."
     assert texts(text) == ["Nordmed compte 170 membres, dont 120 entreprises (Acme, Bexa, Cyto...) ou des biotechs, et 23 laboratoires.",
                            "Fin."]
+
+
+def test_a_legal_form_in_initials_before_a_short_name_in_brackets_does_not_end_a_sentence():
+    text = ("La Asociación Norte de Laboratorios A.C. (ANOLA) y la Universidad del Valle acordaron colaborar. "
+            "El convenio fue firmado ayer. (Foto: Ana Ruiz)")
+    assert texts(text) == ["La Asociación Norte de Laboratorios A.C. (ANOLA) y la Universidad del Valle acordaron colaborar.",
+                           "El convenio fue firmado ayer.", "(Foto: Ana Ruiz)"]

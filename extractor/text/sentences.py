@@ -22,6 +22,10 @@ _WORD_AFTER = re.compile(r"\s+([^\W\d_]+)")
 # No sentence of the languages read starts with a small letter: the dot before one ends an abbreviation no
 # list holds ("BioLAGO e.V. haben", "Nordcluster GmbH u.a. mit").
 _LOWER_AFTER = re.compile(r"[ \t]+[^\W\d_A-ZÀ-Ý]")
+# A legal form in initials before the short name in brackets ends no sentence: "Laboratorios Farmacéuticos A.C.
+# (AMELAF) acordaron", "Acme S.p.A. (Acme) firma".
+_INITIALS_BEFORE = re.compile(r"(?:^|[\s(])(?:[^\W\d_]{1,2}\.)+[^\W\d_]{1,2}$")
+_BRACKET_AFTER = re.compile(r"[ \t]+\(")
 # Abbreviations that end with a dot inside a sentence: titles before a name, "e. V.", "n°"-like marks, and the
 # scale of an amount before its currency ("3,2 Mrd. Euro", "12 Mio. €", "1,5 mld. di euro").
 _ABBREVIATIONS = frozenset({
@@ -52,7 +56,8 @@ def split_sentences(text: str) -> Sentences:
     for stop in _STOP.finditer(text):
         # "(Servier, Ipsen, Pierre Fabre...) ou des biotechnologies": dots before a small letter end no sentence.
         dots = stop.group().startswith(".")
-        if dots and ((stop.group() == "." and _abbreviation(text, stop.start())) or _LOWER_AFTER.match(text, stop.end())):
+        if dots and ((stop.group() == "." and _abbreviation(text, stop.start())) or _LOWER_AFTER.match(text, stop.end())
+                     or (_BRACKET_AFTER.match(text, stop.end()) and _INITIALS_BEFORE.search(text, max(0, stop.start() - 12), stop.start()))):
             continue
         _add(spans, text, start, stop.end())
         start = stop.end()
