@@ -28,9 +28,10 @@ class Scripted:
     model = "scripted"
     endpoint = "test fixture"
 
-    def __init__(self, answers: dict[str, BaseModel], failing: tuple[str, ...] = ()) -> None:
+    def __init__(self, answers: dict[str, BaseModel], failing: tuple[str, ...] = (), cut: tuple[str, ...] = ()) -> None:
         self.answers = answers
         self.failing = failing
+        self.cut = cut  # questions answered in part, as a client answers one that ran to its token limit
         self.asked: list[str] = []
 
     def step(self, response_model, messages) -> str:
@@ -45,7 +46,7 @@ class Scripted:
         self.asked.append(step)
         if step in self.failing:
             raise ModelOutputError(f"The model's answer for {step} was cut off.")
-        return self.answers.get(step, Answer()), Usage(1, 100, 10, 0.5)
+        return self.answers.get(step, Answer()), Usage(1, 100, 10, 0.5, int(step in self.cut))
 
 
 def test_an_answer_asked_before_comes_from_the_cache(tmp_path):
@@ -131,3 +132,15 @@ def test_signatories_the_model_lists_as_parties_and_as_affiliated_people_are_peo
     release = extract_release(read_release(path), model).release
     assert [a.parties for a in release.agreements] == [["AlpiBio", "NordMed"]]
     assert [p.name for p in release.people] == ["Giulia Ferri", "Marco Conti"]
+
+
+def test_an_answer_cut_at_its_token_limit_is_kept_without_its_short_form_and_flagged(tmp_path):
+    path = tmp_path / "release.txt"
+    path.write_text(TEXT, encoding="utf-8")
+    model = Scripted({"people": Answer(people=[PersonAnswer(name="Jean Dupont")])}, cut=("people",))
+    for _ in range(2):  # asked, then from the cache: the cut is remembered with the answer
+        release = extract_release(read_release(path), model, AnswerCache(tmp_path / "cache")).release
+        assert [p.name for p in release.people] == ["Jean Dupont"]
+        assert [(f.code, f.severity.value) for f in release.flags if f.code == "answer_cut"] == [("answer_cut", "warning")]
+        assert release.extraction.failed_questions == []
+    assert model.asked == ["clusters", "agreements", "people"]

@@ -171,3 +171,29 @@ def test_a_bad_answer_within_the_limit_is_still_asked_again():
     script = Script((200, completion('{"cluster": "Pole', completion_tokens=31)), (200, GOOD))
     answer, _ = llm(script).ask(Members, MESSAGES, max_tokens=32)
     assert answer.members == 445 and len(script.requests) == 2
+
+
+class Roster(BaseModel):
+    clusters: list[Members]
+
+
+@pytest.mark.parametrize("cut", [{"finish_reason": "length"}, {"completion_tokens": 32}])
+def test_a_list_cut_off_at_the_token_limit_keeps_the_items_it_finished(cut):
+    # a small model repeating its list: two items written in full, the third cut in the middle
+    written = '{"clusters": [{"cluster": "Nordmed", "members": 80}, {"cluster": "Nordmed", "members": 80}, {"cluster": "Nord'
+    script = Script((200, completion(written, **cut)))
+    answer, usage = llm(script).ask(Roster, MESSAGES, max_tokens=32)
+    assert [c.cluster for c in answer.clusters] == ["Nordmed", "Nordmed"]
+    assert usage.cut == 1 and len(script.requests) == 1
+
+
+def test_a_cut_off_list_keeps_an_item_that_closed_before_the_cut():
+    script = Script((200, completion('{"clusters": [{"cluster": "Nordmed", "members": 80}, ', finish_reason="length")))
+    answer, _ = llm(script).ask(Roster, MESSAGES, max_tokens=32)
+    assert [c.cluster for c in answer.clusters] == ["Nordmed"]
+
+
+def test_a_list_cut_off_before_any_item_was_finished_is_a_model_output_error():
+    script = Script((200, completion('{"clusters": [{"cluster": "Nord', finish_reason="length")))
+    with pytest.raises(ModelOutputError, match="cut off at the 32-token limit"):
+        llm(script).ask(Roster, MESSAGES, max_tokens=32)

@@ -13,7 +13,7 @@ from batch_standin import BatchStandIn
 from extractor.batch import BatchOptions, run_batch
 from extractor.cli import app as cli
 from extractor.errors import EndpointError
-from extractor.scale.openai_batch import batch_client, run_batch_api
+from extractor.scale.openai_batch import _answer, batch_client, run_batch_api
 from loopback import served
 from standin import MODEL, StandInModel
 
@@ -97,3 +97,14 @@ def test_the_batch_api_path_needs_a_model(tmp_path):
     result = CliRunner().invoke(cli, ["extract", str(SEEDS[0]), "--out", str(tmp_path), "--batch-api"], env={"EXTRACTOR_MODEL": ""})
     assert result.exit_code == 2
     assert "--batch-api needs --model" in result.output
+
+
+def test_a_batch_answer_cut_at_its_token_limit_keeps_the_items_it_finished():
+    written = '{"people": [{"name": "Ana Ruiz", "role": null, "organisation": null}, {"name": "Ana R'
+    line = {"custom_id": "k", "response": {"status_code": 200, "body": {
+        "choices": [{"finish_reason": "length", "message": {"tool_calls": [{"function": {"arguments": written}}]}}],
+        "usage": {"prompt_tokens": 900, "completion_tokens": 300}}}}
+    key, entry = _answer(line)
+    assert key == "k" and entry is not None
+    assert entry["answer"] == {"people": [{"name": "Ana Ruiz", "role": None, "organisation": None}]}
+    assert entry["usage"]["cut"] == 1

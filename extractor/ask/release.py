@@ -30,6 +30,7 @@ class Answers:
     clusters: list[ClusterAnswer] = field(default_factory=list)
     agreements: list[AgreementAnswer] = field(default_factory=list)
     people: list[PersonAnswer] = field(default_factory=list)
+    cut: list[str] = field(default_factory=list)  # questions answered only in part: the answer ran to its token limit
 
 
 def ask_release(asker: Asker, analysis: ReleaseAnalysis) -> Answers:
@@ -37,13 +38,15 @@ def ask_release(asker: Asker, analysis: ReleaseAnalysis) -> Answers:
 
     The answers of several parts are joined as they are: the records ground every name in the whole text and
     merge what two parts both name. An answer that does not fit its token limit is asked for again in its
-    short form (parties only, names only); only when that fails too is its list left empty. The press
+    short form (parties only, names only); only when that fails too is its list left empty. An answer cut off at
+    its token limit keeps the items it had finished (extractor.engine.client.finished_items). The press
     contacts are no question of their own: the people question reads their block with the rest, and
     extractor.records.contacts ties each address and number to its person and organisation.
     """
     answers = Answers()
     for number in range(len(analysis.parts)):
         _ask_part(asker, _part_text(analysis, number), answers)
+    answers.cut = list(asker.cut)
     return answers
 
 

@@ -29,6 +29,7 @@ from instructor.core import IncompleteOutputException, InstructorRetryException
 from instructor.core.hooks import Hooks
 from openai.types.chat import ChatCompletionMessageParam
 from pydantic import BaseModel, ValidationError
+from pydantic_core import from_json
 from tenacity import (
     RetryCallState,
     Retrying,
@@ -69,6 +70,7 @@ class Usage:
     prompt_tokens: int = 0
     completion_tokens: int = 0
     seconds: float = 0.0
+    cut: int = 0  # answers cut off at their token limit, of which only the finished items were kept
 
     def __add__(self, other: Usage) -> Usage:
         return Usage(
@@ -76,6 +78,7 @@ class Usage:
             self.prompt_tokens + other.prompt_tokens,
             self.completion_tokens + other.completion_tokens,
             self.seconds + other.seconds,
+            self.cut + other.cut,
         )
 
 
@@ -99,6 +102,47 @@ def _ours(error: BaseException) -> ExtractorError | None:
 
 def _cut_off(response_model: type[BaseModel], max_tokens: int) -> ModelOutputError:
     return ModelOutputError(f"The model's answer for {response_model.__name__} was cut off at the {max_tokens}-token limit.")
+
+
+def _written(response: Any) -> str:
+    """The JSON the model wrote: its tool call's arguments, or its message when it answered in the message."""
+    try:
+        message = response.choices[0].message
+    except (AttributeError, IndexError, TypeError):
+        return ""
+    calls = getattr(message, "tool_calls", None) or []
+    arguments = getattr(getattr(calls[0], "function", None), "arguments", None) if calls else None
+    return arguments if isinstance(arguments, str) else getattr(message, "content", None) or ""
+
+
+def finished_json(written: str) -> dict[str, Any] | None:
+    """What an answer cut off at its token limit had finished: every list item written in full, none of the one
+    the limit cut in the middle. A small model runs into the limit repeating a list ("X, X, X, …"); the items
+    before the cut are as good as in an answer that ended, and asking again would run into the limit again.
+    None when no item was finished."""
+    try:
+        data = from_json(written, allow_partial=True)
+    except ValueError:
+        return None
+    if not isinstance(data, dict):
+        return None
+    lists = [key for key, value in data.items() if isinstance(value, list) and value]
+    # An object or list item is whole only when the text stops right after its closing bracket; a string item
+    # cut in the middle is already left out by the parser.
+    if lists and isinstance(data[lists[-1]][-1], dict | list) and not written.rstrip().rstrip(",").rstrip().endswith(("}", "]")):
+        data[lists[-1]] = data[lists[-1]][:-1]
+    return data if any(data.get(key) for key in lists) else None
+
+
+def finished_items(response_model: type[T], written: str) -> T | None:
+    """The finished items of a cut-off answer (finished_json), when they fit the answer's schema."""
+    data = finished_json(written)
+    if data is None:
+        return None
+    try:
+        return response_model.model_validate(data)
+    except ValidationError:
+        return None
 
 
 def _is_bad_answer(error: BaseException) -> bool:
@@ -134,6 +178,7 @@ class _Meter:
         self.prompt_tokens = 0
         self.completion_tokens = 0
         self.cut = False
+        self.written = ""  # the last answer's JSON, kept for the items it finished if it was cut off
 
     def hooks(self) -> Hooks:
         hooks = Hooks()
@@ -151,6 +196,7 @@ class _Meter:
         completion = getattr(usage, "completion_tokens", 0) or 0
         self.completion_tokens += completion
         self.cut = completion >= self.limit
+        self.written = _written(response)
 
     def worth_reasking(self, error: BaseException) -> bool:
         return isinstance(error, ValueError) and not self.cut  # instructor's parse errors are all ValueErrors
@@ -232,6 +278,7 @@ class LLM:
         started = time.monotonic()
         call = Call(self.deadlines, self.stopping)
         token = CURRENT.set(call)
+        cut = 0
         try:
             call.check()
             answer = Retrying(
@@ -242,25 +289,35 @@ class LLM:
                 reraise=True,
             )(self._exchange, response_model, list(messages), max_tokens, meter)
         except IncompleteOutputException as exc:
-            raise _cut_off(response_model, max_tokens) from exc
+            if (finished := finished_items(response_model, meter.written)) is None:
+                raise _cut_off(response_model, max_tokens) from exc
+            answer, cut = finished, 1
         except (InstructorRetryException, openai.OpenAIError) as exc:
-            if meter.cut and _is_bad_answer(exc):
-                raise _cut_off(response_model, max_tokens) from None
-            ours = _ours(exc)
-            if ours is not None:
-                raise ours from None
-            cause = _cause(exc)
-            if not (isinstance(cause, openai.OpenAIError) or _is_bad_answer(exc)):
-                # Not the endpoint and not the answer: a bug on our side, which deserves its own traceback
-                # without instructor's wrapper around it.
-                raise cause from None
-            raise self._explain(cause, response_model, call) from None
+            answer, cut = self._finished_or_raise(exc, response_model, max_tokens, meter, call), 1
         finally:
             CURRENT.reset(token)
-            usage = Usage(meter.calls, meter.prompt_tokens, meter.completion_tokens, time.monotonic() - started)
+            # failed asks are spent too
+            usage = Usage(meter.calls, meter.prompt_tokens, meter.completion_tokens, time.monotonic() - started, cut)
             with self._lock:
                 self._total += usage
         return answer, usage
+
+    def _finished_or_raise(self, exc: InstructorRetryException | openai.OpenAIError, response_model: type[T],
+                           max_tokens: int, meter: _Meter, call: Call) -> T:
+        """The finished items of an answer cut off at its token limit, else the one error that tells what failed."""
+        if meter.cut and _is_bad_answer(exc):
+            if (finished := finished_items(response_model, meter.written)) is None:
+                raise _cut_off(response_model, max_tokens) from None
+            return finished
+        ours = _ours(exc)
+        if ours is not None:
+            raise ours from None
+        cause = _cause(exc)
+        if not (isinstance(cause, openai.OpenAIError) or _is_bad_answer(exc)):
+            # Not the endpoint and not the answer: a bug on our side, which deserves its own traceback
+            # without instructor's wrapper around it.
+            raise cause from None
+        raise self._explain(cause, response_model, call) from None
 
     def _pause(self, state: RetryCallState) -> float:
         """The backoff, or the server's Retry-After (seconds or HTTP date) up to the cap when it gave one."""

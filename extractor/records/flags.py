@@ -9,9 +9,10 @@ METRIC_UNIT_MISMATCH = "metric_unit_mismatch"
 PROMPT_INJECTION = "prompt_injection"
 SIGNED_ON_ASSUMED = "signed_on_assumed"
 QUESTION_FAILED = "question_failed"
+ANSWER_CUT = "answer_cut"
 
 EXTRACTION_CODES = frozenset({UNGROUNDED, CURRENCY_INFERRED, METRIC_UNIT_MISMATCH, PROMPT_INJECTION, SIGNED_ON_ASSUMED,
-                              QUESTION_FAILED})
+                              QUESTION_FAILED, ANSWER_CUT})
 
 
 def ungrounded(what: str, said: str, *, cluster: str | None = None, metric: str | None = None) -> Flag:

@@ -13,7 +13,7 @@ from extractor.read import SourceText
 from extractor.records.agreements import build_agreements
 from extractor.records.clusters import build_clusters
 from extractor.records.contacts import build_contacts, lend_organisations
-from extractor.records.flags import PROMPT_INJECTION, QUESTION_FAILED, flag
+from extractor.records.flags import ANSWER_CUT, PROMPT_INJECTION, QUESTION_FAILED, flag
 from extractor.records.people import (
     build_people,
     is_person_name,
@@ -49,11 +49,15 @@ def injection_flags(text: str, spans: tuple[tuple[int, int], ...]) -> list[Flag]
                  evidence=[evidence(text, s, e)]) for s, e in spans if text[s:e].strip()]
 
 
-def failure_flags(failed: list[str]) -> list[Flag]:
+def failure_flags(failed: list[str], cut: list[str]) -> list[Flag]:
     return [flag(QUESTION_FAILED, Severity.warning,
                  f"The model gave no valid answer to the {step} question within its token limit after re-asking; "
                  f"the release has no {step} from the model.")
-            for step in failed]
+            for step in failed] + [
+            flag(ANSWER_CUT, Severity.warning,
+                 f"The model's answer to the {step} question ran to its token limit; the {step} it had finished are "
+                 f"kept, and any it would have named after them are missing.")
+            for step in cut]
 
 
 def _affiliated(person: PersonAnswer, name: str, clusters: list[str]) -> bool:
@@ -102,7 +106,7 @@ def build_release(
         clusters=clusters,
         people=people,
         contacts=contacts,
-        flags=failure_flags(extraction.failed_questions) + injection_flags(text, analysis.injections)
+        flags=failure_flags(extraction.failed_questions, answers.cut) + injection_flags(text, analysis.injections)
         + cluster_flags + agreement_flags + people_flags,
         extraction=extraction,
     )

@@ -34,7 +34,7 @@ from rich.console import Console
 from extractor.ask.asker import question_key
 from extractor.batch import BatchOptions, run_batch
 from extractor.cache import AnswerCache
-from extractor.engine.client import Usage
+from extractor.engine.client import Usage, finished_json
 from extractor.errors import EndpointError, ExtractorError, ModelOutputError, SetupError
 from extractor.pipeline import extract_release
 from extractor.read import read_release
@@ -222,11 +222,13 @@ def _answer(line: dict[str, Any]) -> tuple[str, dict[str, Any] | None]:
     body = response.get("body") or {}
     try:
         choice = body["choices"][0]
-        if choice.get("finish_reason") == "length":
-            return key, None
-        arguments = json.loads(choice["message"]["tool_calls"][0]["function"]["arguments"])
+        written = choice["message"]["tool_calls"][0]["function"]["arguments"]
+        cut = choice.get("finish_reason") == "length"
+        arguments = finished_json(written) if cut else json.loads(written)
     except (KeyError, IndexError, TypeError, ValueError):
         return key, None
+    if arguments is None:
+        return key, None
     usage = body.get("usage") or {}
-    spent = Usage(1, int(usage.get("prompt_tokens") or 0), int(usage.get("completion_tokens") or 0), 0.0)
+    spent = Usage(1, int(usage.get("prompt_tokens") or 0), int(usage.get("completion_tokens") or 0), 0.0, int(cut))
     return key, {"answer": arguments, "usage": asdict(spent)}
