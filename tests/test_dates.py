@@ -96,6 +96,10 @@ def test_no_date_shape_in_numbers_and_ordinals() -> None:
     assert _shapes("Tél. 04.72.10.11.12, chapitre 1.2.3") == []
 
 
+def test_a_month_cut_short_before_its_dot_is_a_date_s_month() -> None:
+    assert _shapes("QUÉBEC, le 20 juill. 2021 /CNW Telbec/ - La ministre annonce") == [("date", "20 juill. 2021")]
+
+
 def test_a_web_page_s_date_with_a_two_digit_year_is_a_date() -> None:
     assert _shapes("erstellt am\n15. 03. 12\n") == [("date", "15. 03. 12")]
 
@@ -115,6 +119,9 @@ def test_a_web_page_s_date_with_a_two_digit_year_is_a_date() -> None:
     ("15. 03. 12", "de", D(2012, 3, 15)),
     ("12/05/21", "fr", D(2021, 5, 12)),
     ("24.11.98", "nl", D(1998, 11, 24)),
+    ("20 juill. 2021", "fr", D(2021, 7, 20)),
+    ("3 Okt. 2019", "de", D(2019, 10, 3)),
+    ("5 dic. 2019", "es", D(2019, 12, 5)),
 ])
 def test_numeric_dates_read_day_first(surface: str, lang: str | None, expected: dt.date) -> None:
     assert parse_date(surface, lang) == expected

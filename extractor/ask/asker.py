@@ -63,15 +63,10 @@ class Asker:
     behind: Usage = field(default_factory=Usage)  # what the answers cost when they were first asked
     hits: int = 0
     failed: list[str] = field(default_factory=list)
-    cut: list[str] = field(default_factory=list)  # questions whose answers ran to their token limit, kept in part
 
     def recovered(self, step: str) -> None:
         """A failed question whose short form was answered: the release lacks no list, only some detail."""
         self.failed.remove(step)
-
-    def _note_cut(self, step: str, usage: Usage) -> None:
-        if usage.cut and step not in self.cut:
-            self.cut.append(step)
 
     def ask(self, step: str, response_model: type[T], question: str, max_tokens: int) -> T | None:
         messages = [{"role": "system", "content": self.system}, {"role": "user", "content": question}]
@@ -80,10 +75,8 @@ class Asker:
         if cached is not None:
             try:
                 answer = response_model.model_validate(cached["answer"])
-                usage = Usage(**cached["usage"])
-                self.behind += usage
+                self.behind += Usage(**cached["usage"])
                 self.hits += 1
-                self._note_cut(step, usage)
                 return answer
             except (KeyError, TypeError, ValueError):
                 pass  # an entry of another shape (ValidationError is a ValueError) is asked again and overwritten
@@ -94,7 +87,6 @@ class Asker:
             return None
         self.spent += usage
         self.behind += usage
-        self._note_cut(step, usage)
         if self.cache:
             self.cache.put(key, {"answer": answer.model_dump(mode="json"), "usage": asdict(usage)})
         return answer

@@ -21,6 +21,7 @@ from extractor.ask.prompts import render
 from schemas.agreement import AgreementKind
 
 T = TypeVar("T", Parties, Names)
+A = TypeVar("A", Answer, Parties, Names)
 PASSAGE_BREAK = "\n[…]\n"  # where the release goes on with a part the model is not shown
 MAX_TOKENS = {"clusters": 300, "agreements": 500, "parties": 300, "people": 700, "names": 300}
 
@@ -46,7 +47,6 @@ def ask_release(asker: Asker, analysis: ReleaseAnalysis) -> Answers:
     answers = Answers()
     for number in range(len(analysis.parts)):
         _ask_part(asker, _part_text(analysis, number), answers)
-    answers.cut = list(asker.cut)
     return answers
 
 
@@ -59,22 +59,32 @@ def _part_text(analysis: ReleaseAnalysis, index: int) -> str:
     return render("part", number=str(index % len(parts) + 1), count=str(len(parts)), text=text)
 
 
-def _ask(asker: Asker, step: str, text: str, question: str) -> Answer | None:
-    return asker.ask(step, Answer, render("release", text=text, question=question), MAX_TOKENS[step])
+def _asked(asker: Asker, answers: Answers, step: str, model: type[A], question: str) -> A | None:
+    """The answer, noting in answers a question whose answer ran to its token limit (whether asked now or
+    remembered in the cache): only the items it finished were kept."""
+    cut = asker.behind.cut
+    answer = asker.ask(step, model, question, MAX_TOKENS[step])
+    if asker.behind.cut > cut and step not in answers.cut:
+        answers.cut.append(step)
+    return answer
 
 
-def _short_form(asker: Asker, step: str, model: type[T], text: str) -> T | None:
+def _ask(asker: Asker, answers: Answers, step: str, text: str, question: str) -> Answer | None:
+    return _asked(asker, answers, step, Answer, render("release", text=text, question=question))
+
+
+def _short_form(asker: Asker, answers: Answers, step: str, model: type[T], text: str) -> T | None:
     """A list asked again in its own small schema, when the full answer did not fit its token limit."""
-    return asker.ask(step, model, render("release", text=text, question=render(step)), MAX_TOKENS[step])
+    return _asked(asker, answers, step, model, render("release", text=text, question=render(step)))
 
 
 def _ask_part(asker: Asker, text: str, answers: Answers) -> None:
-    clusters = _ask(asker, "clusters", text, render("clusters"))
+    clusters = _ask(asker, answers, "clusters", text, render("clusters"))
     answers.clusters += clusters.clusters if clusters else []
     _ask_agreements(asker, text, answers)
-    if (people := _ask(asker, "people", text, render("people"))) is not None:
+    if (people := _ask(asker, answers, "people", text, render("people"))) is not None:
         answers.people += people.people
-    elif (names := _short_form(asker, "names", Names, text)) is not None:
+    elif (names := _short_form(asker, answers, "names", Names, text)) is not None:
         answers.people += [PersonAnswer(name=name) for name in names.names]
         asker.recovered("people")
 
@@ -84,8 +94,8 @@ def _ask_agreements(asker: Asker, text: str, answers: Answers) -> None:
     other part the question costs a call and finds none."""
     if not speaks_of_agreement(text):
         return
-    if (agreements := _ask(asker, "agreements", text, render("agreements"))) is not None:
+    if (agreements := _ask(asker, answers, "agreements", text, render("agreements"))) is not None:
         answers.agreements += agreements.agreements
-    elif (parties := _short_form(asker, "parties", Parties, text)) is not None:
+    elif (parties := _short_form(asker, answers, "parties", Parties, text)) is not None:
         answers.agreements += [AgreementAnswer(kind=AgreementKind.other, parties=p) for p in parties.agreements]
         asker.recovered("agreements")

@@ -84,6 +84,38 @@ def _month_key(name: str) -> str:
 
 
 @lru_cache(maxsize=1)
+def _shortened_months() -> dict[str, int]:
+    """Month names cut short before a dot, as wires write them beside CLDR's own abbreviations ("20 juill.
+    2021", "Okt."): every start of three letters or more of a month's name in a language read, lower case, with
+    and without accents, when no other month's name in any of them starts the same way ("jui" is June or July)."""
+    found: dict[str, set[int]] = {}
+    for code in DATE_LANGS:
+        for context in ("format", "stand-alone"):
+            for number, name in get_month_names("wide", context=context, locale=code).items():
+                for spelled in {name.lower(), unaccent(name.lower())}:
+                    for end in range(3, len(spelled)):
+                        found.setdefault(spelled[:end], set()).add(number)
+    return {start: numbers.pop() for start, numbers in found.items() if len(numbers) == 1}
+
+
+@cache
+def _shortened_month() -> str:
+    return rf"(?:{trie_pattern(set(_shortened_months()))})\."
+
+
+@cache
+def _shortened() -> re.Pattern[str]:
+    return re.compile(rf"(?<![^\W\d_])({_shortened_month()[:-2]})\.", re.IGNORECASE)
+
+
+def _months_in_full(text: str, lang: str | None) -> str:
+    """The date with a month cut short written whole, in the release's language when it is one read."""
+    locale = lang if lang in DATE_LANGS else "en"
+    names = get_month_names("wide", locale=locale)
+    return _shortened().sub(lambda m: names[_shortened_months()[m.group(1).lower()]], text)
+
+
+@lru_cache(maxsize=1)
 def _month_numbers() -> dict[str, int]:
     """Full month names in every supported language -> month number ("février", "fevrier" -> 2)."""
     numbers: dict[str, int] = {}
@@ -152,7 +184,7 @@ def date_regex() -> re.Pattern[str]:
     and ``month`` ("mai 2024"), tried in that order at each position.
     """
     wide, any_month, weekdays = _calendar_words()
-    month = rf"(?:{any_month})\.?(?![^\W\d_])"
+    month = rf"(?:(?:{any_month})\.?|{_shortened_month()})(?![^\W\d_])"
     month_wide = rf"(?:{wide})(?![^\W\d_])"
     weekday = rf"(?:(?:{weekdays}),?\s+)"
     # A wire service's dateline joins the date with double dashes: "HALIFAX--(BUSINESS WIRE)--June 10, 2025--".
@@ -209,7 +241,7 @@ def parse_date(surface: str, lang: str | None = None) -> dt.date | None:
     numeric = _NUMERIC.fullmatch(text)
     if numeric:
         return _numeric_date(numeric, lang)
-    text = re.sub(rf" {_TIME}(?= )", "", text)
+    text = _months_in_full(re.sub(rf" {_TIME}(?= )", "", text), lang)
     languages = (lang,) if lang in DATE_LANGS else DATE_LANGS
     found = _dateparser(text, languages, "DMY")
     if found is None and lang in (None, "en"):
