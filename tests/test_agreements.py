@@ -526,3 +526,15 @@ def test_the_sentence_where_two_organisations_agree_is_the_agreement_s_passage()
     agreements, _ = build([AgreementAnswer(kind="partnership", parties=["Universidad del Valle", "ANOLA"])], text,
                           people=["Ana Ruiz", "Luis Mora"])
     assert [a.parties for a in agreements] == [["Universidad del Valle", "ANOLA"]]
+
+
+def test_an_agreement_its_parties_sign_as_a_group_is_read_with_the_sentence_that_lists_them():
+    text = ("Leiden krijgt een nieuwe campus\n\nDe campus wordt vandaag geopend door vier partijen: Universiteit Delta, "
+            "Zorgbank Noord, gemeente Leiden en Provincie Zuid-Holland. Om tien uur wordt door de vier partners een "
+            "samenwerkingsovereenkomst ondertekend.\n")
+    parties = ["Universiteit Delta", "Zorgbank Noord", "gemeente Leiden", "Provincie Zuid-Holland"]
+    agreements, _ = build([AgreementAnswer(kind="partnership", parties=parties)], text)
+    assert [a.parties for a in agreements] == [parties]
+    # a sentence that calls no group of partners is no reason to read the one before it
+    alone = text.replace("door de vier partners ", "")
+    assert build([AgreementAnswer(kind="partnership", parties=parties)], alone)[0] == []

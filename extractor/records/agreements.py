@@ -273,6 +273,22 @@ def _passage_of(mentions: Sequence[Sequence[tuple[int, int]]], passages: Sequenc
     return best
 
 
+def _listed_before(parties: Sequence[tuple[str, tuple[int, int]]], analysis: ReleaseAnalysis,
+                   passages: Sequence[tuple[int, int]]) -> tuple[int, int] | None:
+    """"…gegeven door vijf partijen: A, B, C, D en E. Om 9.30 uur wordt door de vijf partners een overeenkomst
+    ondertekend": an agreement sentence that calls its parties as a group, read with the sentence before it in
+    its paragraph, when that one names every party."""
+    text = analysis.text
+    for start, end in passages:
+        sentence = analysis.sentences.at(start)
+        if not pattern("the_partners", analysis.language).search(plain(text[sentence[0]:sentence[1]])):
+            continue
+        before = _sentence_before(sentence, analysis)
+        if before is not None and all(_named_in(name, (before[0], sentence[1]), text) for name, _ in parties):
+            return before[0], end
+    return None
+
+
 def _named_in(party: str, passage: tuple[int, int], text: str) -> bool:
     if any(passage[0] <= start < passage[1] for start, _ in find_all(party, text)):
         return True
@@ -611,7 +627,9 @@ def _drafts(answers: Sequence[AgreementAnswer], analysis: ReleaseAnalysis, passa
             continue
         passage = _passage_of([find_all(name, text) or [span] for name, span in parties], passages, analysis.sentences)
         if passage is None or not all(_stated(name, passage, analysis) for name, _ in parties):
-            continue  # no passage says these parties agreed on anything
+            passage = _listed_before(parties, analysis, passages)
+            if passage is None:
+                continue  # no passage says these parties agreed on anything
         draft = _Draft(answer.kind, [_as_written_in(party, passage, text, clusters) for party in parties], answer.date, passage)
         listed = _listed_parties(draft, analysis, people)
         if listed is not None:
