@@ -16,6 +16,7 @@ from extractor.ask.release import ask_release
 from extractor.cache import AnswerCache
 from extractor.engine.client import Usage
 from extractor.read import SourceText
+from extractor.records.people import listed_with_a_role
 from extractor.records.release import build_release
 from extractor.validate import validate_release
 from schemas.release import Extraction, PressRelease
@@ -34,7 +35,8 @@ def extract_release(source: SourceText, llm: Model, cache: AnswerCache | None = 
     analysis: ReleaseAnalysis = analyse(source.text, source.published_on)
     asker = Asker(llm, render("system"), cache)
     answers = ask_release(asker, analysis)
-    clusters = roster([c.name for c in answers.clusters], analysis.presented, analysis.text)
+    clusters = roster([c.name for c in answers.clusters if not listed_with_a_role(c.name, answers.people, analysis.text)],
+                      analysis.presented, analysis.text)
     linking = link_figures(analysis.text, analysis.sentences, analysis.layout, analysis.offered, clusters,
                            analysis.of_kind("quantity"), analysis.announces_agreement)
     behind = asker.behind

@@ -3,7 +3,14 @@ import pytest
 from extractor.ask.answers import MOST_PEOPLE, PersonAnswer
 from extractor.candidates import find_candidates
 from extractor.layout import read_layout
-from extractor.records.people import build_people, name_organisations, names_from_contacts, names_from_emails, names_from_titles
+from extractor.records.people import (
+    build_people,
+    listed_with_a_role,
+    name_organisations,
+    names_from_contacts,
+    names_from_emails,
+    names_from_titles,
+)
 
 CONTACTS = """Contacts presse
 
@@ -300,3 +307,18 @@ def test_a_role_the_text_writes_beats_the_model_s_misspelling_of_it():
     people, _ = build_people([PersonAnswer(name="Ruud Janssen", role="chairman of Health Hub Oost"),
                               PersonAnswer(name="Ruud Janssen", role="voorzitter")], text, [])
     assert [p.role for p in people] == ["chairman of Health Hub Oost"]
+
+
+def test_a_name_the_model_also_lists_as_a_person_with_a_role_is_that_person_where_the_text_marks_one():
+    text = "Zum Vorstand gehören Jan Kowalczyk, Direktor Institut Nord, BioNord und Ewa Lis, Professorin in Kiel."
+    answers = [PersonAnswer(name="Jan Kowalczyk", role="Direktor Institut Nord"), PersonAnswer(name="BioNord", role="Cluster"),
+               PersonAnswer(name="Ewa Lis")]
+    assert listed_with_a_role("Jan Kowalczyk", answers, text)
+    assert not listed_with_a_role("BioNord", answers, text)  # the model's role alone
+    assert not listed_with_a_role("Ewa Lis", answers, text)  # no role from the model
+
+
+def test_a_title_in_the_plural_before_a_name_is_no_part_of_it():
+    text = "Zum Vorstand gehören die Professoren Jan Kowalczyk, Direktor Institut Nord, und Ewa Lis."
+    people, _ = build_people(names_from_titles(text), text, [])
+    assert [p.name for p in people] == ["Jan Kowalczyk"]

@@ -100,6 +100,15 @@ def strip_title(name: str) -> tuple[str, bool]:
     return " ".join(name.split()[words_dropped:]), bool(_title("monarch").search(folded[:found.end()]))
 
 
+def listed_with_a_role(name: str, answers: Sequence[PersonAnswer], text: str) -> bool:
+    """The model lists the name among the people with a role, and the text itself marks it as a person's, after a
+    title or before a comma and a role: "die Professoren Frank Emmrich, Direktor Fraunhofer IZI", a name a small
+    model sometimes gives as a cluster as well. The model's word alone is not enough: it gives clusters roles too
+    ("Biovalley France", "president")."""
+    return (any(answer.role and same_person(name, answer.name) for answer in answers)
+            and any(same_person(name, strip_title(found.name)[0]) for found in names_from_titles(text)))
+
+
 def is_person_name(name: str, titled: bool, organisations: Sequence[str]) -> bool:
     words = name.split()
     if not words or len(words) > MAX_WORDS or any(c.isdigit() or c in "&@" for c in name):
