@@ -467,3 +467,19 @@ def test_an_amount_of_money_counts_no_companies():
     text = "Il Polo Vallesalute ha 40 soci. Sono stati confermati gli investimenti previsti dalle aziende: CHF 350’000’000."
     found = link_text(text, "it", ["Polo Vallesalute"])
     assert found["CHF 350’000’000"].metric is None
+
+
+@pytest.mark.parametrize(("text", "lang", "number", "metric"), [
+    ("Branchenverband Nordbio gegründet\n\n40 norddeutsche Biotech-Unternehmen haben sich zum Branchenverband "
+     "„Nordbio“ zusammengeschlossen, der die Interessen der Szene bündeln will.", "de", "40", "companies"),
+    ("Nace Nordbio\n\nUn conjunto de 18 empresas y organismos nacionales dieron forma a Nordbio, una nueva asociación "
+     "gremial del sector salud.", "es", "18", "members"),
+])
+def test_members_that_join_the_cluster_named_after_them_are_its_own(text, lang, number, metric):
+    found = link_text(text, lang, ["Nordbio"])
+    assert (found[number].cluster, found[number].metric.value) == ("Nordbio", metric)
+
+
+def test_a_count_that_joins_no_cluster_is_no_cluster_s():
+    text = "Nordbio wächst\n\n40 norddeutsche Biotech-Unternehmen haben sich in diesem Jahr bei Messen vorgestellt."
+    assert link_text(text, "de", ["Nordbio"])["40"].cluster is None

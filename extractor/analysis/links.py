@@ -331,6 +331,7 @@ def _subject_lead() -> re.Pattern[str]:
 
 
 FRONTED_REACH = 120  # how far after the number the comma ending an opening phrase may stand
+JOINED_SUBJECT_REACH = 40  # how far into its sentence the count of a joining subject may stand ("Un conjunto de 16 …")
 
 
 def _fronted_subject(text: str, sentence_start: int, candidate: Candidate, clusters: Sequence[str]) -> str | None:
@@ -356,6 +357,19 @@ def _fronted_subject(text: str, sentence_start: int, candidate: Candidate, clust
             return _by_reference(text, comma + 1, at, clusters)
     return None
 
+
+
+def _joined_into(text: str, sentence: tuple[int, int], candidate: Candidate, clusters: Sequence[str]) -> str | None:
+    """"30 österreichische Biotechnologie-Unternehmen haben sich zum Branchenverband „Biotech Austria“
+    zusammengeschlossen", "Un conjunto de 16 empresas … dieron forma a Pro Salud Chile": members counted as the
+    subject that opens a sentence join or found the one cluster the sentence names after them."""
+    if candidate.start - sentence[0] > JOINED_SUBJECT_REACH:
+        return None
+    after = text[candidate.end:sentence[1]]
+    named = {name for name in clusters for spelling in spellings(name, text) if find_all(spelling, after)}
+    if len(named) != 1 or not pattern("metric_grammar.joined_into").search(plain(after)):
+        return None
+    return named.pop()
 
 
 def _counted_alike(whole: Metric | None, part: Metric | None) -> bool:
@@ -494,7 +508,8 @@ def link_figures(text: str, sentences: Sentences, layout: Layout, offered: Seque
                 cluster, decided = before[-1][1], Decision.sentence_subject
             elif (cluster := _by_reference(text, start, candidate.start, clusters)) is not None:
                 decided = Decision.reference
-            elif (cluster := _fronted_subject(text, start, candidate, clusters)) is not None:
+            elif (cluster := (_fronted_subject(text, start, candidate, clusters)
+                              or (_joined_into(text, sentences.at(candidate.start), candidate, clusters) if metric else None))) is not None:
                 decided = Decision.sentence_subject
             if cluster is None and metric is not None:
                 cluster = _paragraph_subject(text, sentences, start, candidate, clusters, section.start if section else 0,
