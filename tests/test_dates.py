@@ -96,6 +96,11 @@ def test_no_date_shape_in_numbers_and_ordinals() -> None:
     assert _shapes("Tél. 04.72.10.11.12, chapitre 1.2.3") == []
 
 
+def test_a_date_joined_by_hyphens_around_its_month_is_a_date() -> None:
+    assert _shapes("Published: 1-Jul-2011\n\nBoth associations signed.") == [("date", "1-Jul-2011")]
+    assert parse_date("1-Jul-2011", "en") == D(2011, 7, 1)
+
+
 def test_a_month_cut_short_before_its_dot_is_a_date_s_month() -> None:
     assert _shapes("QUÉBEC, le 20 juill. 2021 /CNW Telbec/ - La ministre annonce") == [("date", "20 juill. 2021")]
 

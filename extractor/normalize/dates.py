@@ -192,8 +192,9 @@ def date_regex() -> re.Pattern[str]:
     day_suffix, of, month_to = _day_suffix(), _of(), _month_to()
     day_first = rf"{_DAY}{day_suffix}\s+{of}{month}(?:\s+(?:{_either('of')}))?,?\s+{_YEAR}"
     month_first = rf"{month}\s+{_DAY}(?:{_either('month_day_suffix')})?,?\s+(?:{_TIME}\s+)?{_YEAR}"
+    # "1-Jul-2011", as web pages write a date line
     numeric = (rf"{_YEAR}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])|\d{{1,2}}(?P<sep>[/.\-])\d{{1,2}}(?P=sep){_YEAR}"
-               rf"|{_SHORT_NUMERIC}")
+               rf"|{_SHORT_NUMERIC}|{_DAY}-{month}-{_YEAR}")
     # "2021-06-30" is a date, not the years 2021 to 2006.
     not_a_date = r"(?![-./]\d)"
     pattern = (
