@@ -322,3 +322,14 @@ def test_a_title_in_the_plural_before_a_name_is_no_part_of_it():
     text = "Zum Vorstand gehören die Professoren Jan Kowalczyk, Direktor Institut Nord, und Ewa Lis."
     people, _ = build_people(names_from_titles(text), text, [])
     assert [p.name for p in people] == ["Jan Kowalczyk"]
+
+
+@pytest.mark.parametrize(("text", "people"), [
+    ("Der Minister überreicht Jan Kowalczyk den Preis in Kiel. Foto:Ewa Lis\n", ["Jan Kowalczyk"]),
+    ("Bild: NORDBIO VERBAND / Ewa Lis\n\nJan Kowalczyk leitet den Verband.\n", ["Jan Kowalczyk"]),
+    # a caption that names who is in the picture names the release's people
+    ("Photo: Jan Kowalczyk signs the charter with Ewa Lis.\n", ["Jan Kowalczyk", "Ewa Lis"]),
+])
+def test_the_photographer_a_credit_names_is_none_of_the_release_s_people(text, people):
+    answers = [PersonAnswer(name="Jan Kowalczyk"), PersonAnswer(name="Ewa Lis")]
+    assert [p.name for p in build_people(answers, text, [])[0]] == people

@@ -29,6 +29,7 @@ _NAME_END = re.compile(r"\s*(?:[,(|/]|\s[-–—]|[-–—]\s).*$")
 # "BioXclusters", "NordBIO": capitals inside a word mark a brand, save for "McDonald" and "DeVito".
 _BRAND = re.compile(r"^(?!Mc|Mac|De|Di|Da|La|Le|O['’])[A-Z]?[a-z]+[A-Z]")
 MAX_WORDS = 5
+CREDIT_REACH = 40  # characters between a credit's label and the name: an agency ("Bild: Acme Verband / ")
 EMAIL_REACH = 300
 
 
@@ -285,6 +286,23 @@ EXAMPLE_ITEMS = 3
 EXAMPLE_WORDS = 4
 
 
+@cache
+def _credit_label() -> re.Pattern[str]:
+    """"Photo:Surya Sridhar", "Bild: Acme Verband / Jan Kowalski", "© Jan Kowalski": a credit's label, and at most a
+    short agency name before the name it credits."""
+    return re.compile(rf"(?:(?<![\w])(?i:{alternation('photo_credit')})[ \t]*:|©)[ \t]*(?:[^:/\n]{{1,{CREDIT_REACH}}}/[ \t]*)?$")
+
+
+def _only_credited(name: str, text: str) -> bool:
+    """Every mention closes its line right after a credit's label: the photographer, none of the release's people.
+    A caption that names who is in the picture ("Photo: Jan Kowalski signs the charter") goes on after the name."""
+    spans = find_all(name, text)
+    return bool(spans) and all(
+        _credit_label().search(unaccent(text[text.rfind("\n", 0, start) + 1:start]))
+        and not text[end:(text.find("\n", end) + 1 or len(text) + 1) - 1].strip(" \t.)")
+        for start, end in spans)
+
+
 def _only_among_examples(name: str, text: str) -> bool:
     """Every mention stands in brackets among other names, one of them a single word: a list of member
     organisations, where a name with a person's shape is a company's ("Pierre Fabre")."""
@@ -329,7 +347,7 @@ def build_people(answers: Sequence[PersonAnswer], text: str, organisations: Sequ
             continue
         span = _after_role_field(text, span)
         surface = text[span[0]:span[1]]
-        if (_inside_a_word(text, span) or _only_among_examples(surface, text)
+        if (_inside_a_word(text, span) or _only_among_examples(surface, text) or _only_credited(surface, text)
                 or not is_person_name(surface, titled or _titled_in_text(text, span), organisations)):
             continue
         known = next((p for p in people if same_person(p.name, surface)), None)
