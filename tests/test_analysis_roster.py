@@ -169,6 +169,7 @@ def test_a_heading_ending_in_a_cluster_word_introduces_no_name_on_the_line_below
 @pytest.mark.parametrize(("text", "language", "names"), [
     ("Le pôle Vallée de la Pharma publie ses chiffres. Le pôle compte 140 adhérents.", "fr", ["Vallée de la Pharma"]),
     ("Der Biotech-Cluster Rhein-Main und das Netzwerk Saarmed kooperieren.", "de", ["Saarmed"]),
+    ("La rete innovativa Medi4Nord è la risposta del Veneto; il polo Farmalpi conta 40 soci.", "it", ["Medi4Nord", "Farmalpi"]),
 ])
 def test_a_name_keeps_its_joining_words_and_a_compound_s_cluster_word_introduces_none(text, language, names):
     assert introduced_clusters(text, language) == names
