@@ -135,6 +135,8 @@ CASES = [
     ("bad-arguments", tool_arguments('{"clusters": 1, "agreements": 1, "people": 1, "names": 1}'), "partial"),
     ("arguments-not-json", tool_arguments("{not json"), "partial"),
     ("cut-off-at-max-tokens", tool_arguments('{"clusters": [', finish_reason="length"), "partial"),
+    ("cut-off-after-a-finished-item", tool_arguments('{"people": [{"name": "Jan Kowalczyk"}, {"name": "Jan Ko',
+                                                     finish_reason="length"), "ok"),
     ("closes-without-answer", closes, "Cannot reach the model endpoint"),
     ("resets", resets, "Cannot reach the model endpoint"),
     ("hangs", hangs, "read deadline of 0.6 s"),
@@ -264,3 +266,20 @@ def test_logs_hold_no_key(caplog):
             llm.ask(Names, [{"role": "user", "content": "Names?"}])
     assert "http://***@127.0.0.1" in caplog.text
     assert KEY not in caplog.text and PASSWORD not in caplog.text
+
+
+def test_an_answer_cut_at_its_token_limit_keeps_its_finished_items_with_a_warning(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "board.txt").write_text("Nordmed elects its board\n\nJan Kowalczyk chairs the Nordmed cluster.\n", encoding="utf-8")
+    out = tmp_path / "out"
+    cut = tool_arguments('{"people": [{"name": "Jan Kowalczyk"}, {"name": "Jan Kowalczyk"}, {"name": "Jan Kow',
+                         finish_reason="length")
+    with StandIn(cut) as server:
+        llm = LLM(server.url, "qwen", deadlines=FAST, attempts=2, reasks=1, wait=wait_none())
+        assert run_batch([folder], BatchOptions(out=out, use_cache=False), quiet(), llm=llm) == 0
+        asked = server.hits
+    written = json.loads((out / "board.json").read_text(encoding="utf-8"))
+    assert [p["name"] for p in written["people"]] == ["Jan Kowalczyk"]
+    assert "answer_cut" in [f["code"] for f in written["flags"]]
+    assert asked == 2  # clusters and people, each once: a cut answer is neither asked again nor in short form

@@ -38,9 +38,9 @@ def ask_release(asker: Asker, analysis: ReleaseAnalysis) -> Answers:
     """Clusters, agreements and people, asked of each part of the release in turn.
 
     The answers of several parts are joined as they are: the records ground every name in the whole text and
-    merge what two parts both name. An answer that does not fit its token limit is asked for again in its
-    short form (parties only, names only); only when that fails too is its list left empty. An answer cut off at
-    its token limit keeps the items it had finished (extractor.engine.client.finished_items). The press
+    merge what two parts both name. An answer cut off at its token limit keeps the items it had finished
+    (extractor.engine.client.finished_items); one that finished none, or did not fit its schema, is asked for
+    again in its short form (parties only, names only), and only when that fails too is its list left empty. The press
     contacts are no question of their own: the people question reads their block with the rest, and
     extractor.records.contacts ties each address and number to its person and organisation.
     """
