@@ -235,7 +235,7 @@ COMPANY_FORM_INSIDE = 3
 
 
 def could_be_cluster(name: str, text: str) -> bool:
-    """The release spells the name, and it is neither a country, an event ("BIO 2017"), a company ("Acme S.p.A.",
+    """The release spells the name, with its capital, and it is neither a country, an event ("BIO 2017"), a company ("Acme S.p.A.",
     "la société Acme", "la Acme Farmaceutici" between two of them), a noun that counts ("Unternehmen") nor an
     authority, a university, an institute or a hospital ("Regione Toscana", "City of Yokohama", "Università di
     Siena", "Nantes Université", "Fraunhofer-Institut für Biomedizin"), which a model lists among clusters when
@@ -243,6 +243,10 @@ def could_be_cluster(name: str, text: str) -> bool:
     mentions = find_all(name, text)
     # "an dem Cluster beteiligten Unternehmen": German capitalises the nouns a count names, which name no one
     if not mentions or is_event_or_country(name) or all(names_a_metric(word) for word in name.split()):
+        return False
+    if " " in name and name[:1].isupper() and all(text[start].islower() for start, _ in mentions):
+        # "Farmacias digitales" for the text's "farmacias digitales": a kind of firm, not a name. One word may be a
+        # brand written in lower case ("scienceindustries"), which a model capitalises.
         return False
     return not (_names_no_cluster(name)
                 or any(_company_word().search(plain(text[max(0, start - 40):start])) for start, _ in mentions)
