@@ -538,3 +538,12 @@ def test_an_agreement_its_parties_sign_as_a_group_is_read_with_the_sentence_that
     # a sentence that calls no group of partners is no reason to read the one before it
     alone = text.replace("door de vier partners ", "")
     assert build([AgreementAnswer(kind="partnership", parties=parties)], alone)[0] == []
+
+
+def test_answers_that_share_a_party_named_only_in_the_title_are_one_signing_when_the_passage_lists_the_rest():
+    text = ("NVG ondertekent overeenkomst met Ohio\n\n12-05-2023\n\nDe directeur van NVG was een van de ondertekenaars van "
+            "de nieuwe samenwerkingsovereenkomst. Een delegatie uit Ohio was naar Nederland gekomen.\n\nDe overeenkomst werd ook ondertekend door OhioBio, de Keller Foundation "
+            "en BioNed uit Nederland.\n\nDe delegatie bezocht daarna Utrecht.\n")
+    answers = [AgreementAnswer(kind="partnership", parties=["NVG", "OhioBio", other]) for other in ("Keller Foundation", "BioNed")]
+    agreements, _ = build(answers, text)
+    assert [sorted(a.parties) for a in agreements] == [sorted(["NVG", "OhioBio", "Keller Foundation", "BioNed"])]

@@ -466,11 +466,14 @@ def _clause_break() -> re.Pattern[str]:
 
 
 def _same_passage(a: _Draft, b: _Draft, passages: Sequence[tuple[int, int]], text: str) -> bool:
+    """Two answers tell one signing when their passage names every party of both; a party both share may be
+    named elsewhere only ("VIG" in the title, signing with partners the passage lists)."""
     if a.passage is None or a.passage != b.passage:
         return False
     start, end = a.passage
-    everyone = [name for name, _ in a.parties + b.parties]
-    return all(any(start <= s < end for s, _ in find_all(name, text)) for name in everyone)
+    shared = [name for name, _ in a.parties if any(_same_party(name, other) for other, _ in b.parties)]
+    everyone = [name for name, _ in a.parties + b.parties if not any(_same_party(name, common) for common in shared)]
+    return bool(everyone) and all(any(start <= s < end for s, _ in find_all(name, text)) for name in everyone)
 
 
 def _signed_on(draft: _Draft, analysis: ReleaseAnalysis, passages: Sequence[tuple[int, int]],
