@@ -99,13 +99,13 @@ def _shortened_months() -> dict[str, int]:
 
 
 @cache
-def _shortened_month() -> str:
-    return rf"(?:{trie_pattern(set(_shortened_months()))})\."
+def _shortened_stem() -> str:
+    return trie_pattern(set(_shortened_months()))
 
 
 @cache
 def _shortened() -> re.Pattern[str]:
-    return re.compile(rf"(?<![^\W\d_])({_shortened_month()[:-2]})\.", re.IGNORECASE)
+    return re.compile(rf"(?<![^\W\d_])({_shortened_stem()})\.", re.IGNORECASE)
 
 
 def _months_in_full(text: str, lang: str | None) -> str:
@@ -184,7 +184,7 @@ def date_regex() -> re.Pattern[str]:
     and ``month`` ("mai 2024"), tried in that order at each position.
     """
     wide, any_month, weekdays = _calendar_words()
-    month = rf"(?:(?:{any_month})\.?|{_shortened_month()})(?![^\W\d_])"
+    month = rf"(?:(?:{any_month})\.?|(?:{_shortened_stem()})\.)(?![^\W\d_])"
     month_wide = rf"(?:{wide})(?![^\W\d_])"
     weekday = rf"(?:(?:{weekdays}),?\s+)"
     # A wire service's dateline joins the date with double dashes: "HALIFAX--(BUSINESS WIRE)--June 10, 2025--".
@@ -232,7 +232,7 @@ def parse_date(surface: str, lang: str | None = None) -> dt.date | None:
     text = " ".join(surface.split())
     if short := _SHORT_NUMERIC_PARTS.fullmatch(text):
         year = int(short[4]) + (1900 if int(short[4]) >= _CENTURY_PIVOT else 2000)
-        return _numeric_date(_NUMERIC.fullmatch(f"{short[1]}{short[2]}{short[3]}{short[2]}{year}"), lang)
+        return _numeric_date(int(short[1]), int(short[3]), year, lang)
     if not re.search(_YEAR, text):
         return None
     try:
@@ -241,7 +241,7 @@ def parse_date(surface: str, lang: str | None = None) -> dt.date | None:
         pass
     numeric = _NUMERIC.fullmatch(text)
     if numeric:
-        return _numeric_date(numeric, lang)
+        return _numeric_date(int(numeric[1]), int(numeric[3]), int(numeric[4]), lang)
     text = _months_in_full(re.sub(rf" {_TIME}(?= )", "", text), lang)
     languages = (lang,) if lang in DATE_LANGS else DATE_LANGS
     found = _dateparser(text, languages, "DMY")
@@ -253,10 +253,7 @@ def parse_date(surface: str, lang: str | None = None) -> dt.date | None:
     return found
 
 
-def _numeric_date(found: re.Match[str] | None, lang: str | None) -> dt.date | None:
-    if found is None:
-        return None
-    first, second, year = int(found[1]), int(found[3]), int(found[4])
+def _numeric_date(first: int, second: int, year: int, lang: str | None) -> dt.date | None:
     orders = [(first, second), (second, first)] if lang in (None, "en") else [(first, second)]
     for day, month in orders:
         try:
