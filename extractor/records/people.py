@@ -297,10 +297,13 @@ def _only_credited(name: str, text: str) -> bool:
     """Every mention closes its line right after a credit's label: the photographer, none of the release's people.
     A caption that names who is in the picture ("Photo: Jan Kowalski signs the charter") goes on after the name."""
     spans = find_all(name, text)
-    return bool(spans) and all(
-        _credit_label().search(unaccent(text[text.rfind("\n", 0, start) + 1:start]))
-        and not text[end:(text.find("\n", end) + 1 or len(text) + 1) - 1].strip(" \t.)")
-        for start, end in spans)
+    return bool(spans) and all(_credited_at(text, start, end) for start, end in spans)
+
+
+def _credited_at(text: str, start: int, end: int) -> bool:
+    line_end = text.find("\n", end)
+    after = text[end:line_end if line_end >= 0 else len(text)]
+    return bool(_credit_label().search(unaccent(text[text.rfind("\n", 0, start) + 1:start]))) and not after.strip(" \t.)")
 
 
 def _only_among_examples(name: str, text: str) -> bool:
