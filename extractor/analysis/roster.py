@@ -15,7 +15,7 @@ from functools import cache
 
 from extractor.analysis.lists import item_separator
 from extractor.ground import find_all
-from extractor.identity.clusters import abbreviations, name_fillers, same_cluster, spelt_out
+from extractor.identity.clusters import abbreviations, name_fillers, name_of_initials, same_cluster
 from extractor.identity.organisations import is_event_or_country
 from extractor.layout import Layout
 from extractor.lexicon import alternation, leading_article, pattern
@@ -315,7 +315,7 @@ def whole_name(name: str, text: str) -> str:
     Regensburg", where "Regensburg." alone only opens a line)."""
     if " " in name:
         return name
-    if (full := spelt_out(name, text)) is not None and could_be_cluster(full, text):
+    if (full := name_of_initials(name, text)) is not None and could_be_cluster(full, text):
         return full
     inside = [start for start, _ in find_all(name, text) if text[text.rfind("\n", 0, start) + 1:start].strip()]
     dangling = {*words_of("article"), *words_of("function_word"), *words_of("particle")}

@@ -106,7 +106,7 @@ def spelt_by(label: str, name: str, text: str) -> bool:
 
 
 @functools.lru_cache(maxsize=64)
-def spelt_out(acronym: str, text: str) -> str | None:
+def name_of_initials(acronym: str, text: str) -> str | None:
     """The one name the release writes in full whose initials an acronym is, where the release never gives the
     acronym in brackets: "LBSP" for "Leiden Bio Science Park", written apart ("…het LBSP fors groeien")."""
     if not (acronym.isalpha() and acronym.isupper() and len(acronym) >= MIN_INITIALS):
